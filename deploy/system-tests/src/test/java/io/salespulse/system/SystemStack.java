@@ -1,0 +1,99 @@
+package io.salespulse.system;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The whole local stack (deploy/local/stack) on its own ports and state folder, so a developer's running stack
+ * is left alone. Started once per test JVM and stopped when it ends. Set {@code -Dsystem.stack=external} to test
+ * a stack you started yourself on the default ports.
+ */
+public final class SystemStack {
+    private static final boolean EXTERNAL = "external".equals(System.getProperty("system.stack"));
+    private static final int OFFSET = EXTERNAL ? 0 : 20000;
+    private static SystemStack instance;
+
+    private final Path root;
+    private final Map<String, String> env = new LinkedHashMap<>();
+
+    private SystemStack(Path root) {
+        this.root = root;
+        env.put("STACK_HOME", root.resolve("deploy/system-tests/target/stack").toString());
+        env.put("DEMO_TRAFFIC", "off");
+        env.put("PG_PORT", port(15432));
+        env.put("KAFKA_PORT", port(9092));
+        env.put("KAFKA_CONTROLLER_PORT", port(9093));
+        env.put("KEYCLOAK_PORT", port(8180));
+        env.put("KEYCLOAK_MANAGEMENT_PORT", port(9180));
+        env.put("GATEWAY_PORT", port(8080));
+        env.put("INGEST_PORT", port(8081));
+        env.put("ORDERS_PORT", port(8082));
+        env.put("INVENTORY_PORT", port(8083));
+        env.put("ANALYTICS_PORT", port(8084));
+        env.put("RECOMMENDATIONS_PORT", port(8085));
+        env.put("DEVICES_PORT", port(8086));
+    }
+
+    private static String port(int base) {
+        return Integer.toString(base + OFFSET);
+    }
+
+    public static synchronized SystemStack get() {
+        if (instance == null) {
+            instance = new SystemStack(repoRoot());
+            if (!EXTERNAL) {
+                instance.run("up");
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> instance.run("down"), "stack-down"));
+            }
+        }
+        return instance;
+    }
+
+    public String gatewayUrl() {
+        return "http://localhost:" + env.get("GATEWAY_PORT");
+    }
+
+    public String keycloakUrl() {
+        return "http://localhost:" + env.get("KEYCLOAK_PORT");
+    }
+
+    /** Direct URL of one service (bypassing the gateway), for operator endpoints such as health. */
+    public String serviceUrl(String portVariable) {
+        return "http://127.0.0.1:" + env.get(portVariable);
+    }
+
+    public void run(String command) {
+        ProcessBuilder builder = new ProcessBuilder(root.resolve("deploy/local/stack").toString(), command)
+                .directory(root.toFile())
+                .inheritIO();
+        builder.environment().putAll(env);
+        try {
+            Process process = builder.start();
+            if (!process.waitFor(15, TimeUnit.MINUTES) || process.exitValue() != 0) {
+                process.destroyForcibly();
+                throw new IllegalStateException("deploy/local/stack " + command + " failed; logs in "
+                        + env.get("STACK_HOME") + "/logs");
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot run deploy/local/stack", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Path repoRoot() {
+        String configured = System.getProperty("salespulse.repo.root");
+        Path start = configured != null ? Path.of(configured) : Path.of("").toAbsolutePath();
+        for (Path dir = start.toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isExecutable(dir.resolve("deploy/local/stack"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("deploy/local/stack not found above " + start);
+    }
+}
