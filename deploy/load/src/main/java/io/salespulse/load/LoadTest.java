@@ -1,0 +1,149 @@
+package io.salespulse.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.time.Instant;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Posts orders through the gateway at a target rate for a duration and, subscribed to /ws/live, measures how long
+ * each accepted order takes to appear on the WebSocket. Open-loop pacing: requests are started on schedule, not
+ * when the previous one finished, so a slow platform shows up as latency, not as a lower offered rate.
+ */
+final class LoadTest {
+    private static final String PREFIX = "load-";
+
+    private final Gateway gateway;
+    private final OrderFactory orders;
+    private final double rate;
+    private final int durationSeconds;
+    private final int maxInFlight;
+
+    private final Recorder postLatency = new Recorder(3);
+    private final Recorder liveLatency = new Recorder(3);
+    private final Map<String, Long> startedByExternalId = new ConcurrentHashMap<>();
+    private final AtomicLong accepted = new AtomicLong();
+    private final AtomicLong rejected = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong seenLive = new AtomicLong();
+    private final AtomicLong skipped = new AtomicLong();
+
+    LoadTest(Gateway gateway, DemoCatalog catalog, double rate, int durationSeconds, int maxInFlight) {
+        this.gateway = gateway;
+        this.orders = new OrderFactory(catalog, new SplittableRandom(42));
+        this.rate = rate;
+        this.durationSeconds = durationSeconds;
+        this.maxInFlight = maxInFlight;
+    }
+
+    void run() throws Exception {
+        WebSocket live = gateway.openLive(new LiveListener());
+        Semaphore inFlight = new Semaphore(maxInFlight);
+        long start = System.nanoTime();
+        long intervalNanos = (long) (1_000_000_000L / rate);
+        long total = (long) (rate * durationSeconds);
+        for (long i = 0; i < total; i++) {
+            long due = start + i * intervalNanos;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            if (!inFlight.tryAcquire()) {
+                skipped.incrementAndGet();
+                continue;
+            }
+            Map<String, Object> order = orders.sale(Instant.now(), PREFIX);
+            String externalId = (String) order.get("externalId");
+            long sent = System.nanoTime();
+            startedByExternalId.put(externalId, sent);
+            gateway.sendAsync("POST", "/api/orders", order).whenComplete((response, error) -> {
+                inFlight.release();
+                postLatency.recordValue(Math.max(0, (System.nanoTime() - sent) / 1000));
+                count(response, error, externalId);
+            });
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        inFlight.acquire(maxInFlight);
+        double sendElapsed = (System.nanoTime() - start) / 1e9;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (seenLive.get() < accepted.get() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        live.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+        report(elapsed, sendElapsed);
+    }
+
+    private void count(HttpResponse<String> response, Throwable error, String externalId) {
+        if (error != null) {
+            failed.incrementAndGet();
+            startedByExternalId.remove(externalId);
+        } else if (response.statusCode() == 202) {
+            accepted.incrementAndGet();
+        } else {
+            rejected.incrementAndGet();
+            startedByExternalId.remove(externalId);
+        }
+    }
+
+    private void report(double elapsed, double sendElapsed) {
+        Histogram post = postLatency.getIntervalHistogram();
+        Histogram ws = liveLatency.getIntervalHistogram();
+        System.out.printf("target rate           %8.0f orders/s for %d s%n", rate, durationSeconds);
+        System.out.printf("accepted (202)        %8d  (%.0f orders/s)%n", accepted.get(), accepted.get() / sendElapsed);
+        System.out.printf("rejected (4xx/5xx)    %8d%n", rejected.get());
+        System.out.printf("failed (no answer)    %8d%n", failed.get());
+        System.out.printf("not sent (in-flight cap %d reached) %d%n", maxInFlight, skipped.get());
+        System.out.printf("POST latency          p50 %7.1f ms  p99 %7.1f ms  max %7.1f ms%n",
+                ms(post, 50), ms(post, 99), post.getMaxValue() / 1000.0);
+        System.out.printf("POST -> /ws/live      p50 %7.1f ms  p99 %7.1f ms  max %7.1f ms  (%d of %d accepted seen)%n",
+                ms(ws, 50), ms(ws, 99), ws.getMaxValue() / 1000.0, seenLive.get(), accepted.get());
+        System.out.printf("offered for %.1f s, all answered after %.1f s%n", elapsed, sendElapsed);
+    }
+
+    private static double ms(Histogram histogram, double percentile) {
+        return histogram.getValueAtPercentile(percentile) / 1000.0;
+    }
+
+    /** Matches order.recorded pushes to the posts that caused them, by externalId. */
+    private final class LiveListener implements WebSocket.Listener {
+        private final StringBuilder partial = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                onMessage(partial.toString());
+                partial.setLength(0);
+            }
+            socket.request(1);
+            return null;
+        }
+
+        private void onMessage(String text) {
+            try {
+                JsonNode message = Gateway.JSON.readTree(text);
+                if (!"order.recorded".equals(message.path("type").asText())) {
+                    return;
+                }
+                String externalId = message.path("data").path("externalId").asText(null);
+                Long sent = externalId == null ? null : startedByExternalId.remove(externalId);
+                if (sent != null) {
+                    liveLatency.recordValue(Math.max(0, (System.nanoTime() - sent) / 1000));
+                    seenLive.incrementAndGet();
+                }
+            } catch (Exception malformed) {
+                System.err.println("unreadable live message: " + malformed.getMessage());
+            }
+        }
+    }
+}

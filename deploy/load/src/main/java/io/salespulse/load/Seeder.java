@@ -1,0 +1,85 @@
+package io.salespulse.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Loads the demo catalog and the opening stock through the gateway as a manager would. Idempotent: what exists
+ * already (409) is left as it is, and opening stock is only received where a level does not exist yet.
+ */
+final class Seeder {
+    private final Gateway gateway;
+    private final DemoCatalog catalog;
+
+    Seeder(Gateway gateway, DemoCatalog catalog) {
+        this.gateway = gateway;
+        this.catalog = catalog;
+    }
+
+    void run() throws IOException, InterruptedException {
+        JsonNode doc = catalog.document();
+        int created = 0;
+        for (JsonNode category : doc.get("categories")) {
+            created += create("/api/categories", category);
+        }
+        for (JsonNode location : doc.get("locations")) {
+            created += create("/api/locations", location);
+        }
+        for (JsonNode product : doc.get("products")) {
+            created += create("/api/products", product);
+        }
+        int received = openingStock(doc.get("stock"));
+        System.out.printf("demo catalog: %d new records, opening stock received for %d product/location pairs%n",
+                created, received);
+    }
+
+    private int create(String path, JsonNode body) throws IOException, InterruptedException {
+        HttpResponse<String> response = gateway.send("POST", path, body.toString());
+        if (response.statusCode() == 409) {
+            return 0;
+        }
+        require(response, path);
+        return 1;
+    }
+
+    private int openingStock(JsonNode stock) throws IOException, InterruptedException {
+        int received = 0;
+        for (JsonNode location : catalog.document().get("locations")) {
+            String kind = location.get("kind").asText();
+            String locationId = location.get("id").asText();
+            for (DemoCatalog.Product product : catalog.products()) {
+                String level = "/api/inventory?productId=" + product.id() + "&locationId=" + locationId;
+                HttpResponse<String> existing = gateway.send("GET", level, null);
+                require(existing, level);
+                if (Gateway.JSON.readTree(existing.body()).path("totalItems").asLong() > 0) {
+                    continue;
+                }
+                Map<String, Object> thresholds = new LinkedHashMap<>();
+                thresholds.put("reorderPoint", stock.get("reorderPoint").get(kind).asInt());
+                thresholds.put("criticalLevel", stock.get("criticalLevel").get(kind).asInt());
+                thresholds.put("targetLevel", stock.get("targetLevel").get(kind).asInt());
+                String thresholdsPath = "/api/inventory/" + product.id() + "/" + locationId + "/thresholds";
+                require(gateway.send("PUT", thresholdsPath, thresholds), thresholdsPath);
+                Map<String, Object> receipt = new LinkedHashMap<>();
+                receipt.put("type", "RECEIPT");
+                receipt.put("productId", product.id());
+                receipt.put("locationId", locationId);
+                receipt.put("quantity", stock.get("initialOnHand").get(kind).asInt());
+                receipt.put("note", "demo opening stock");
+                require(gateway.send("POST", "/api/inventory/adjustments", receipt), "/api/inventory/adjustments");
+                received++;
+            }
+        }
+        return received;
+    }
+
+    private static void require(HttpResponse<String> response, String what) {
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException(what + " answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+}
