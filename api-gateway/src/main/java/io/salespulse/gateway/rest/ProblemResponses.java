@@ -49,7 +49,7 @@ public class ProblemResponses {
     public void unauthorized(RoutingContext ctx, String detail, boolean invalidToken) {
         // RFC 6750: tell the client to bring a bearer token, and whether the one it brought was rejected.
         String challenge = invalidToken ? "Bearer error=\"invalid_token\"" : "Bearer";
-        send(ctx, 401, "Unauthorized", detail, Map.of(HttpHeaders.WWW_AUTHENTICATE.toString(), challenge));
+        send(ctx, 401, "Unauthorized", detail, Map.of("WWW-Authenticate", challenge));
     }
 
     public void forbidden(RoutingContext ctx) {

@@ -1,0 +1,26 @@
+package io.salespulse.gateway.rest;
+
+import io.vertx.ext.web.Router;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * Mounts the gateway on Quarkus' router. These routes come after Quarkus' security filters (so the lazy identity
+ * is available) and before the static files of the web frontend, which keep /, /index.html and /assets/*.
+ */
+@ApplicationScoped
+public class GatewayRouter {
+    private final GatewayHandler gateway;
+    private final LiveSocketHandler liveSocket;
+
+    public GatewayRouter(GatewayHandler gateway, LiveSocketHandler liveSocket) {
+        this.gateway = gateway;
+        this.liveSocket = liveSocket;
+    }
+
+    void register(@Observes Router router) {
+        router.route("/ws/live").handler(liveSocket);
+        router.route("/api/*").handler(gateway);
+        router.route("/webhooks/*").handler(gateway);
+    }
+}
