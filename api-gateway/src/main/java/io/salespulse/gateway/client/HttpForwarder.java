@@ -64,7 +64,12 @@ public class HttpForwarder {
 
         Timer.Sample sample = Timer.start(registry);
         clients.http().request(clients.requestOptions(target))
-                .compose(proxyRequest::send)
+                .compose(upstreamRequest -> {
+                    // Failures also fail the response future, which answers the client; this only keeps Vert.x
+                    // from logging an aborted upload as an unhandled error.
+                    upstreamRequest.exceptionHandler(e -> Log.debugf("Request %s to %s: %s", requestId, upstream, e));
+                    return proxyRequest.send(upstreamRequest);
+                })
                 .onComplete(sent -> {
                     if (sent.succeeded()) {
                         ProxyResponse response = sent.result();

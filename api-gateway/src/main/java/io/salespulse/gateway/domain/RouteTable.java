@@ -33,6 +33,10 @@ public final class RouteTable {
     public static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
     public static final Set<String> ALL = union(READS, WRITES);
 
+    /** Answered by the gateway itself. */
+    public static final String WHOAMI = "/api/whoami";
+    public static final String WS_TICKET = "/api/ws-ticket";
+
     private static final String[] CATALOG = {"/api/products", "/api/inventory", "/api/locations", "/api/categories"};
 
     private final List<RouteRule> rules;
@@ -45,8 +49,8 @@ public final class RouteTable {
     public static RouteTable salesPulse() {
         List<RouteRule> rules = new ArrayList<>(List.of(
                 // The gateway's own endpoints.
-                exact(Set.of("GET"), "/api/whoami", GATEWAY, Access.authenticated()),
-                exact(Set.of("POST"), "/api/ws-ticket", GATEWAY, Access.authenticated()),
+                exact(Set.of("GET"), WHOAMI, GATEWAY, Access.authenticated()),
+                exact(Set.of("POST"), WS_TICKET, GATEWAY, Access.authenticated()),
 
                 // Creating an order is an ingest (idempotency keys, sales events); everything else about
                 // orders, returns and personal data is order-service's.

@@ -2,6 +2,7 @@ package io.salespulse.gateway.rest;
 
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.salespulse.gateway.domain.RouteTable;
 import io.salespulse.gateway.domain.WsTicketStore;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
@@ -13,14 +14,11 @@ import java.util.List;
 /** The few answers the gateway gives itself, for callers the route table has already let through. */
 @ApplicationScoped
 public class GatewayEndpoints {
-    static final String WHOAMI = "/api/whoami";
-    static final String WS_TICKET = "/api/ws-ticket";
-
     private final WsTicketStore tickets;
-    private final Json json;
+    private final JsonResponses json;
     private final ProblemResponses problems;
 
-    public GatewayEndpoints(WsTicketStore tickets, Json json, ProblemResponses problems) {
+    public GatewayEndpoints(WsTicketStore tickets, JsonResponses json, ProblemResponses problems) {
         this.tickets = tickets;
         this.json = json;
         this.problems = problems;
@@ -28,8 +26,8 @@ public class GatewayEndpoints {
 
     public void handle(String rulePath, RoutingContext ctx, SecurityIdentity identity) {
         switch (rulePath) {
-            case WHOAMI -> whoami(ctx, identity);
-            case WS_TICKET -> wsTicket(ctx, identity);
+            case RouteTable.WHOAMI -> whoami(ctx, identity);
+            case RouteTable.WS_TICKET -> wsTicket(ctx, identity);
             default -> throw new IllegalStateException("No gateway endpoint for " + rulePath);
         }
     }

@@ -19,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * Every /api and /webhooks request: find the route, check the caller against it, then proxy it or answer it.
@@ -63,7 +64,7 @@ public class GatewayHandler implements Handler<RoutingContext> {
         }
         if (match instanceof RouteMatch.MethodNotAllowed notAllowed) {
             problems.send(ctx, 405, "Method Not Allowed", request.method().name() + " is not allowed here",
-                    Map.of(HttpHeaders.ALLOW.toString(), String.join(", ", notAllowed.allowed())));
+                    Map.of(HttpHeaders.ALLOW.toString(), String.join(", ", new TreeSet<>(notAllowed.allowed()))));
             return;
         }
         RouteMatch.Routed routed = (RouteMatch.Routed) match;

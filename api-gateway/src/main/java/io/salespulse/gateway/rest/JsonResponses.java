@@ -8,10 +8,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /** Writes the gateway's own JSON answers with the application's ObjectMapper. */
 @ApplicationScoped
-public class Json {
+public class JsonResponses {
     private final ObjectMapper mapper;
 
-    public Json(ObjectMapper mapper) {
+    public JsonResponses(ObjectMapper mapper) {
         this.mapper = mapper;
     }
 

@@ -1,0 +1,30 @@
+package io.salespulse.analytics.domain;
+
+/** The rollup dimensions; {@link #column()} is the value of daily_rollups.dimension. */
+public enum Dimension {
+    TOTAL("total"),
+    CHANNEL("channel"),
+    CATEGORY("category"),
+    LOCATION("location"),
+    REGION("region"),
+    PRODUCT("product");
+
+    private final String column;
+
+    Dimension(String column) {
+        this.column = column;
+    }
+
+    public String column() {
+        return column;
+    }
+
+    public static Dimension ofColumn(String column) {
+        for (Dimension d : values()) {
+            if (d.column.equals(column)) {
+                return d;
+            }
+        }
+        throw new IllegalArgumentException("unknown dimension " + column);
+    }
+}

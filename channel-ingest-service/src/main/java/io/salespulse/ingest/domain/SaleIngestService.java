@@ -1,0 +1,112 @@
+package io.salespulse.ingest.domain;
+
+import io.opentelemetry.instrumentation.annotations.WithSpan;
+import io.quarkus.logging.Log;
+import io.salespulse.ingest.config.IngestConfig;
+import io.salespulse.ingest.data.IdempotencyRecord;
+import io.salespulse.ingest.data.IdempotencyRepository;
+import io.salespulse.ingest.data.IdempotencyStatus;
+import io.salespulse.ingest.data.IdempotencyStoreException;
+import io.salespulse.ingest.data.KeyClaim;
+import io.salespulse.ingest.messaging.PublishFailedException;
+import io.salespulse.ingest.messaging.SaleEventProducer;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Duration;
+
+/**
+ * Turns a sale draft from any channel adapter into a canonical event in Kafka, once: the one path every way of
+ * entering a sale goes through (REST now; webhooks and POS imports later).
+ * <p>
+ * Idempotency: with a key (the Idempotency-Key header, else the externalId) the request first claims
+ * (source, key) in PostgreSQL, then publishes, then marks the claim ACCEPTED. A retry of an accepted request is
+ * answered from the claim; a retry of a failed (or long dead) one takes over and re-publishes the same event identity.
+ */
+@ApplicationScoped
+public class SaleIngestService {
+    private final SaleEventFactory factory;
+    private final IdempotencyRepository keys;
+    private final SaleEventProducer producer;
+    private final IngestMetrics metrics;
+    private final Duration takeoverAfter;
+
+    public SaleIngestService(SaleEventFactory factory, IdempotencyRepository keys, SaleEventProducer producer,
+                             IngestMetrics metrics, IngestConfig config) {
+        this.factory = factory;
+        this.keys = keys;
+        this.producer = producer;
+        this.metrics = metrics;
+        this.takeoverAfter = config.idempotency().takeoverAfter();
+    }
+
+    /**
+     * Publishes {@code draft} and returns once Kafka acknowledged it (or the answer of the first request with the same
+     * key).
+     *
+     * @param receivedNanos  {@link System#nanoTime()} when the request arrived, for the latency metric
+     * @param idempotencyKey the caller's key, or null to use the externalId (no idempotency without either)
+     * @throws IdempotencyKeyReusedException the key was used before with a different request
+     * @throws RequestInProgressException    the first request with this key is still publishing
+     * @throws PublishFailedException        Kafka did not acknowledge the event
+     * @throws IdempotencyStoreException     PostgreSQL could not record the key
+     */
+    @WithSpan("SaleIngestService.ingest")
+    public IngestResult ingest(SaleDraft draft, String idempotencyKey, long receivedNanos) {
+        SaleDraft sale = factory.normalise(draft);
+        String key = idempotencyKey != null ? "idempotency-key:" + idempotencyKey
+                : sale.externalId() != null ? "external-id:" + sale.externalId()
+                : null;
+        if (key == null) {
+            EventIdentity identity = factory.newIdentity(sale);
+            publish(sale, identity, receivedNanos);
+            return new IngestResult(identity.eventId(), identity.externalId(), false);
+        }
+        String requestHash = SaleEventFactory.fingerprint(sale);
+        KeyClaim claim = keys.claim(sale.source(), key, requestHash, factory.newIdentity(sale), takeoverAfter);
+        if (claim instanceof KeyClaim.Owned owned) {
+            return publishClaimed(sale, key, owned, receivedNanos);
+        }
+        IdempotencyRecord held = ((KeyClaim.Held) claim).record();
+        if (!held.requestHash().equals(requestHash)) {
+            throw new IdempotencyKeyReusedException();
+        }
+        if (held.status() == IdempotencyStatus.ACCEPTED) {
+            metrics.replayed(sale.channel());
+            return new IngestResult(held.identity().eventId(), held.identity().externalId(), true);
+        }
+        // PENDING and recent (FAILED rows of the same request are always taken over by the claim).
+        throw new RequestInProgressException();
+    }
+
+    private IngestResult publishClaimed(SaleDraft sale, String key, KeyClaim.Owned owned, long receivedNanos) {
+        EventIdentity identity = owned.identity();
+        if (owned.takenOver()) {
+            Log.infof("Retry takes over sale event %s from a failed or abandoned attempt", identity.eventId());
+        }
+        try {
+            publish(sale, identity, receivedNanos);
+        } catch (PublishFailedException e) {
+            try {
+                keys.markFailed(sale.source(), key, identity.eventId());
+            } catch (IdempotencyStoreException storeDown) {
+                // The row stays PENDING: a retry takes over after ingest.idempotency.takeover-after instead.
+                Log.warnf("Could not mark sale event %s as failed: %s", identity.eventId(), storeDown.getMessage());
+            }
+            throw e;
+        }
+        try {
+            keys.markAccepted(sale.source(), key, identity.eventId());
+        } catch (IdempotencyStoreException e) {
+            // The event is in Kafka, so the sale is accepted; a retry after the takeover delay re-sends the same
+            // eventId, which consumers deduplicate.
+            Log.warnf("Sale event %s is published but its idempotency key stays PENDING: %s", identity.eventId(),
+                    e.getMessage());
+        }
+        return new IngestResult(identity.eventId(), identity.externalId(), false);
+    }
+
+    private void publish(SaleDraft sale, EventIdentity identity, long receivedNanos) {
+        producer.publish(SaleEventFactory.event(sale, identity));
+        metrics.accepted(sale.channel(), System.nanoTime() - receivedNanos);
+    }
+}

@@ -1,0 +1,91 @@
+package io.salespulse.ingest.rest;
+
+import io.salespulse.ingest.domain.IngestResult;
+import io.salespulse.ingest.domain.SaleIngestService;
+import io.salespulse.support.Problem;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/**
+ * The public order API ({@code POST /api/orders} behind the gateway). Blocking by design: it runs on a worker thread
+ * and waits for the Kafka acknowledgement before answering, so a 202 always means the sale is durably recorded.
+ */
+@Path("/orders")
+@Tag(name = "Orders", description = "Sales entered through the API")
+public class OrderResource {
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final String REPLAYED = "Idempotent-Replayed";
+
+    private final SaleIngestService ingest;
+    private final JsonWebToken caller;
+
+    public OrderResource(SaleIngestService ingest, JsonWebToken caller) {
+        this.ingest = ingest;
+        this.caller = caller;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"clerk", "integration", "manager", "admin"})
+    @Operation(summary = "Record a sale or return",
+            description = "Accepts the simple one-product form or the full form with lines, publishes the canonical "
+                    + "sale event to sales.events.v1 and answers once Kafka has acknowledged it. Retries with the same "
+                    + "Idempotency-Key (or the same externalId within the source) return the first result.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(oneOf = {SimpleOrderRequest.class, FullOrderRequest.class})))
+    @APIResponse(responseCode = "202", description = "Accepted: the sale event is in Kafka",
+            headers = @Header(name = REPLAYED, description = "true when this answers a retry of an earlier request",
+                    schema = @Schema(implementation = Boolean.class)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderAccepted.class)))
+    @APIResponse(responseCode = "400", description = "Invalid or malformed order; errors[] names the fields",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The caller's role may not enter sales",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The first request with this key is still in progress; retry after Retry-After",
+            headers = @Header(name = "Retry-After", schema = @Schema(implementation = Integer.class)),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Body larger than 1 MB")
+    @APIResponse(responseCode = "422", description = "The idempotency key was already used for a different order",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "Kafka (or the idempotency store) unavailable: not accepted; retry with the same key",
+            headers = @Header(name = "Retry-After", schema = @Schema(implementation = Integer.class)),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<OrderAccepted> create(
+            @Valid @NotNull OrderRequest order,
+            @Parameter(name = IDEMPOTENCY_KEY, in = ParameterIn.HEADER,
+                    description = "Client-chosen key (1-200 visible ASCII characters) making retries safe; kept 7 days")
+            @RestHeader(IDEMPOTENCY_KEY) @Size(min = 1, max = 200) @Pattern(regexp = "[\\x21-\\x7E]+")
+            String idempotencyKey) {
+        long received = System.nanoTime();
+        IngestResult result = ingest.ingest(order.toDraft(CallerSource.of(caller)), idempotencyKey, received);
+        RestResponse.ResponseBuilder<OrderAccepted> response =
+                RestResponse.ResponseBuilder.create(RestResponse.Status.ACCEPTED, OrderAccepted.of(result));
+        if (result.replayed()) {
+            response.header(REPLAYED, "true");
+        }
+        return response.build();
+    }
+}

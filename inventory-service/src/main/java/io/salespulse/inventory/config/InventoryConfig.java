@@ -1,0 +1,69 @@
+package io.salespulse.inventory.config;
+
+import io.salespulse.inventory.domain.Thresholds;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** Configuration of inventory-service (prefix {@code inventory}); application.properties lists the defaults. */
+@ConfigMapping(prefix = "inventory")
+public interface InventoryConfig {
+
+    /** Thresholds of a level whose product has no alert rule (neither its own nor one of its categories'). */
+    @WithDefault("10")
+    int defaultReorderPoint();
+
+    @WithDefault("3")
+    int defaultCriticalLevel();
+
+    @WithDefault("50")
+    int defaultTargetLevel();
+
+    /** STOCKOUT_PREDICTED is raised when the sales velocity empties a level within this horizon. */
+    @WithDefault("PT24H")
+    Duration stockoutHorizon();
+
+    /** A sale counts half as much in the velocity after this long. */
+    @WithDefault("PT6H")
+    Duration velocityHalfLife();
+
+    Alerts alerts();
+
+    Outbox outbox();
+
+    Retry retry();
+
+    interface Alerts {
+        /** An alert resolves only when the level recovers above its threshold plus this many units. */
+        @WithDefault("0")
+        int resolveMargin();
+    }
+
+    interface Outbox {
+        /** Rows sent per relay round (one transaction, one wait for the broker's acknowledgements). */
+        @WithDefault("500")
+        int batchSize();
+
+        /** How often the relay looks for rows when no commit woke it up (other instances, retries after errors). */
+        @WithDefault("500ms")
+        Duration pollInterval();
+
+        /** How long the relay waits for the broker to acknowledge a round before it tries again. */
+        @WithDefault("30s")
+        Duration sendTimeout();
+    }
+
+    interface Retry {
+        /** First wait before a stock batch is retried after a transient database error (doubling up to max). */
+        @WithDefault("200ms")
+        Duration initialBackoff();
+
+        @WithDefault("30s")
+        Duration maxBackoff();
+    }
+
+    default Thresholds defaultThresholds() {
+        return new Thresholds(defaultReorderPoint(), defaultCriticalLevel(), defaultTargetLevel());
+    }
+}

@@ -1,0 +1,27 @@
+package io.salespulse.inventory.messaging;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What inventory-service needs of a sales.events.v1 record (its own type, proven against the contract in
+ * SaleEventContractTest): which product moved how many units at which location, and when.
+ */
+public record SaleEvent(UUID eventId, Type type, String locationId, Instant occurredAt, List<Line> lines) {
+
+    public enum Type {
+        SALE, RETURN
+    }
+
+    /** One line; the product is named by at least one of productId, sku, gtin (tried in that order). */
+    public record Line(String productId, String sku, String gtin, int quantity) {
+
+        public String describe() {
+            if (productId != null) {
+                return "productId " + productId;
+            }
+            return sku != null ? "sku " + sku : "gtin " + gtin;
+        }
+    }
+}

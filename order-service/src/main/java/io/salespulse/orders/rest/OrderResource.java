@@ -1,0 +1,68 @@
+package io.salespulse.orders.rest;
+
+import io.salespulse.orders.domain.OrderService;
+import io.salespulse.support.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.UUID;
+
+/** The recorded orders, read-only (behind the gateway: /api/orders). */
+@Path("/orders")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Orders")
+public class OrderResource {
+    private final OrderService orders;
+
+    public OrderResource(OrderService orders) {
+        this.orders = orders;
+    }
+
+    @GET
+    @RolesAllowed({"admin", "manager", "clerk", "analyst"})
+    @Operation(summary = "Search recorded sales and returns",
+            description = "Filters combine with AND. Sorted by sort (default -occurredAt), then orderId.")
+    public OrderPageResponse search(
+            @Parameter(description = "occurredAt from, inclusive (ISO-8601)") @QueryParam("from") String from,
+            @Parameter(description = "occurredAt to, exclusive (ISO-8601)") @QueryParam("to") String to,
+            @Parameter(description = "WEB, STORE, MARKETPLACE, SCANNER, RFID or API") @QueryParam("channel") String channel,
+            @QueryParam("locationId") String locationId,
+            @Parameter(description = "Orders having a line of this product") @QueryParam("productId") String productId,
+            @Parameter(description = "SALE or RETURN") @QueryParam("type") String type,
+            @Parameter(description = "Minimum total, inclusive") @QueryParam("minTotal") String minTotal,
+            @Parameter(description = "Maximum total, inclusive") @QueryParam("maxTotal") String maxTotal,
+            @Parameter(description = "occurredAt, recordedAt, total, channel, locationId, itemCount or externalId; "
+                    + "prefix - for descending") @QueryParam("sort") String sort,
+            @Parameter(description = "0-based page number") @QueryParam("page") String page,
+            @Parameter(description = "Page size, 1 to 500 (default 50)") @QueryParam("size") String size) {
+        var criteria = OrderQueryParams.parse(from, to, channel, locationId, productId, type, minTotal, maxTotal,
+                sort, page, size);
+        return OrderPageResponse.of(orders.search(criteria));
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({"admin", "manager", "clerk", "analyst"})
+    @Operation(summary = "One order with its lines")
+    public OrderDetailResponse get(@PathParam("id") String id) {
+        UUID orderId;
+        try {
+            orderId = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw notFound(id);
+        }
+        return orders.find(orderId).map(OrderDetailResponse::of).orElseThrow(() -> notFound(id));
+    }
+
+    private static ProblemException notFound(String id) {
+        return new ProblemException(404, "Order not found", "No order " + id);
+    }
+}
