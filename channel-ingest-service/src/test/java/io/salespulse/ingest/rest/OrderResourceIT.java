@@ -317,6 +317,15 @@ class OrderResourceIT {
                 .body(containsString("salespulse_ingest_latency_seconds{channel=\"API\",quantile=\"0.99\""));
     }
 
+    @Test
+    void theApiIsDocumented() {
+        given().when().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.'/orders'.post.summary", equalTo("Record a sale or return"))
+                .body("paths.'/orders'.post.responses.keySet()",
+                        hasItems("202", "400", "401", "403", "409", "413", "422", "503"))
+                .body("components.schemas.keySet()", hasItems("SimpleOrder", "FullOrder", "OrderLine", "OrderAccepted"));
+    }
+
     private static Response post(String bearer, Map<String, Object> order, String idempotencyKey) {
         var request = given().header("Authorization", bearer).contentType(ContentType.JSON).body(order);
         if (idempotencyKey != null) {
