@@ -29,6 +29,7 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
@@ -93,6 +94,10 @@ class OrderRecordingIT {
         assertThat(event.get("lines").get(2).get("lineTotal").asText()).isEqualTo("4.50");
         assertThat(TestKafka.header(published, "ce_type")).isEqualTo("io.salespulse.order-recorded.v1");
         assertThat(TestKafka.header(published, "ce_source")).isEqualTo("/order-service");
+        // Counted right after the broker's acknowledgement, so possibly a moment after the record is visible.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().when().get("/q/metrics").then()
+                .body(containsString("salespulse_orders_recorded_total{channel=\"STORE\",type=\"SALE\"}"))
+                .body(containsString("salespulse_revenue_total{currency=\"EUR\"}")));
     }
 
     @Test
@@ -154,6 +159,9 @@ class OrderRecordingIT {
         assertThat(deadLetterOf(unknownProduct.key()).get("reason").asText())
                 .isEqualTo("unknown product sku=SKU-NOPE-" + RUN + " in line 0");
         assertThat(deadLetterOf(unknownLocation.key()).get("reason").asText()).isEqualTo("unknown location ST-NOWHERE");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().when().get("/q/metrics").then()
+                .body(containsString("salespulse_deadletters_total{reason=\"malformed_json\"}"))
+                .body(containsString("salespulse_deadletters_total{reason=\"unknown_product\"}")));
 
         for (SaleEvents.Builder rejected : List.of(unknownProduct, unknownLocation)) {
             assertThat(count("SELECT count(*) FROM orders WHERE event_id = ?", rejected.eventId())).isZero();

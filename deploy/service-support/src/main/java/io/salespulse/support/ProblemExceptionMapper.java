@@ -1,6 +1,8 @@
 package io.salespulse.support;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -11,6 +13,9 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -30,6 +35,20 @@ public class ProblemExceptionMapper {
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e) {
         return response(Problem.of(400, "Malformed JSON", e.getOriginalMessage()));
+    }
+
+    /**
+     * JSON that is not what the endpoint expects (a string where a number belongs, an unknown enum value...).
+     * Quarkus' own mapper for this exact class would answer without problem+json, so it is mapped here, naming
+     * the field in the same notation as Bean Validation errors.
+     */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e) {
+        String field = jsonPath(e.getPath());
+        List<Problem.FieldError> errors = field.isEmpty() ? List.of()
+                : List.of(new Problem.FieldError(field, expectation(e.getTargetType())));
+        String detail = field.isEmpty() ? e.getOriginalMessage() : "The request has 1 invalid field(s)";
+        return response(new Problem("about:blank", "Malformed JSON", 400, detail, null, errors));
     }
 
     @ServerExceptionMapper
@@ -54,6 +73,10 @@ public class ProblemExceptionMapper {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
+        // Syntactically broken JSON reaches us wrapped in a plain 400: say what is wrong with it.
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return json instanceof MismatchedInputException mismatched ? mismatchedInput(mismatched) : unreadable(json);
+        }
         Response.StatusType status = e.getResponse().getStatusInfo();
         return response(Problem.of(status.getStatusCode(), status.getReasonPhrase(), e.getMessage()));
     }
@@ -70,6 +93,44 @@ public class ProblemExceptionMapper {
         String[] parts = path.split("\\.", 3);
         String field = parts.length == 3 ? parts[2] : parts[parts.length - 1];
         return new Problem.FieldError(field, violation.getMessage());
+    }
+
+    /** {@code lines[0].quantity}. */
+    private static String jsonPath(List<JsonMappingException.Reference> references) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : references) {
+            if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            } else if (reference.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getFieldName());
+            }
+        }
+        return path.toString();
+    }
+
+    private static String expectation(Class<?> type) {
+        if (type == null) {
+            return "has the wrong type";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "must be a whole number";
+        }
+        if (type == BigDecimal.class) {
+            return "must be a decimal number (a JSON number or string)";
+        }
+        if (type == Instant.class) {
+            return "must be an ISO-8601 instant such as 2026-01-15T10:15:30Z";
+        }
+        if (type.isEnum()) {
+            return "must be one of " + Arrays.toString(type.getEnumConstants());
+        }
+        if (type == String.class) {
+            return "must be a string";
+        }
+        return "has the wrong type";
     }
 
     public static Response response(Problem problem) {

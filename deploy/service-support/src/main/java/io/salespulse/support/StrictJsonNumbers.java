@@ -1,13 +1,13 @@
-package io.salespulse.ingest.config;
+package io.salespulse.support;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 
-/** Stricter number handling than Jackson's defaults, because quantities and money arrive as JSON numbers. */
+/** Platform-wide: stricter number handling than Jackson's defaults, because quantities and money arrive as JSON numbers. */
 @Singleton
-public class JacksonCustomizer implements ObjectMapperCustomizer {
+public class StrictJsonNumbers implements ObjectMapperCustomizer {
 
     @Override
     public void customize(ObjectMapper mapper) {
