@@ -62,6 +62,13 @@ public interface AnalyticsConfig {
         /** A client whose pending write has not completed for this long is closed. */
         @WithDefault("PT10S")
         Duration unwritableTimeout();
+
+        /**
+         * Only news is pushed: orders recorded, alerts raised and stock levels updated longer ago than this are
+         * not (a new replica re-reading the topics from the beginning must not replay days to the dashboards).
+         */
+        @WithDefault("PT15M")
+        Duration maxEventAge();
     }
 
     interface Consumer {

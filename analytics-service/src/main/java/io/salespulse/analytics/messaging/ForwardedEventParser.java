@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /**
@@ -47,5 +50,15 @@ public final class ForwardedEventParser {
             }
         }
         return root;
+    }
+
+    /** The instant in {@code field} (ISO-8601 with offset). */
+    public static Instant timestamp(JsonNode event, String field) throws InvalidEventException {
+        JsonNode value = event.get(field);
+        try {
+            return OffsetDateTime.parse(value.asText()).toInstant();
+        } catch (DateTimeParseException | NullPointerException e) {
+            throw new InvalidEventException(field + " must be an ISO-8601 date-time with offset");
+        }
     }
 }

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -106,9 +107,11 @@ public class OrderRecordedConsumer {
                 .filter(o -> result.isCounted(o.orderId()))
                 .sorted(EVENT_TIME)
                 .toList();
-        List<RecordedOrder> newHere = analytics.applyLive(committed, clock.instant());
+        Instant now = clock.instant();
+        List<RecordedOrder> newHere = analytics.applyLive(committed, now);
         analytics.rollupsChanged();
-        live.ordersRecorded(newHere);
+        Instant staleBefore = now.minus(config.ws().maxEventAge());
+        live.ordersRecorded(newHere.stream().filter(o -> o.recordedAt().isAfter(staleBefore)).toList());
     }
 
     private CountResult countResiliently(List<Parsed> batch) {

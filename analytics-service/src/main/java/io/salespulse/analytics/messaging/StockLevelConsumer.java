@@ -1,6 +1,7 @@
 package io.salespulse.analytics.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.salespulse.analytics.config.AnalyticsConfig;
 import io.salespulse.analytics.domain.LivePublisher;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,17 +9,27 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Forwards inventory.levels.v1 to WebSocket clients as {@code stock.level} messages; nothing is stored. */
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * Forwards inventory.levels.v1 to WebSocket clients as {@code stock.level} messages (nothing is
+ * stored); stale ones, e.g. from a new replica re-reading the topic, are not forwarded.
+ */
 @ApplicationScoped
 public class StockLevelConsumer {
     public static final String MESSAGE_TYPE = "stock.level";
 
     private final LivePublisher live;
     private final DeadLetterProducer deadLetters;
+    private final AnalyticsConfig config;
+    private final Clock clock;
 
-    public StockLevelConsumer(LivePublisher live, DeadLetterProducer deadLetters) {
+    public StockLevelConsumer(LivePublisher live, DeadLetterProducer deadLetters, AnalyticsConfig config, Clock clock) {
         this.live = live;
         this.deadLetters = deadLetters;
+        this.config = config;
+        this.clock = clock;
     }
 
     @Incoming("stock-levels")
@@ -30,13 +41,17 @@ public class StockLevelConsumer {
                 continue;
             }
             JsonNode level;
+            Instant at;
             try {
                 level = ForwardedEventParser.parse(record.value(), ForwardedEventParser.STOCK_LEVEL_FIELDS);
+                at = ForwardedEventParser.timestamp(level, "updatedAt");
             } catch (InvalidEventException e) {
                 deadLetters.send(record, "invalid inventory.levels.v1 event: " + e.getMessage());
                 continue;
             }
-            live.event(MESSAGE_TYPE, level);
+            if (at.isAfter(clock.instant().minus(config.ws().maxEventAge()))) {
+                live.event(MESSAGE_TYPE, level);
+            }
         }
     }
 }

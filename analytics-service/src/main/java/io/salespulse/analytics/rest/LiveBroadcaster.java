@@ -11,6 +11,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.mutiny.Uni;
 import io.salespulse.analytics.config.AnalyticsConfig;
 import io.salespulse.analytics.domain.AnalyticsService;
 import io.salespulse.analytics.domain.ClientOutbox;
@@ -128,8 +129,15 @@ public class LiveBroadcaster implements LivePublisher {
         }
     }
 
+    /** Never throws: a push problem must not fail the consumer that counted the order. */
     private void offerEvent(String type, LiveMessage message) {
-        String text = write(message);
+        String text;
+        try {
+            text = write(message);
+        } catch (RuntimeException e) {
+            Log.errorf(e, "Cannot serialize a %s message; not pushed", type);
+            return;
+        }
         for (Client client : clients.values()) {
             if (client.outbox.offerEvent(type, text)) {
                 dropped(type).increment();
@@ -185,7 +193,15 @@ public class LiveBroadcaster implements LivePublisher {
         if (next == null) {
             return;
         }
-        client.connection.sendText(next.text()).subscribe().with(
+        Uni<Void> write;
+        try {
+            write = client.connection.sendText(next.text());
+        } catch (RuntimeException e) {
+            client.outbox.written();
+            clients.remove(client.connection.id());
+            return;
+        }
+        write.subscribe().with(
                 done -> {
                     client.outbox.written();
                     pushed(next.type()).increment();

@@ -12,13 +12,16 @@ import jakarta.enterprise.event.Observes;
 public class GatewayRouter {
     private final GatewayHandler gateway;
     private final LiveSocketHandler liveSocket;
+    private final FrontendConfigHandler frontendConfig;
 
-    public GatewayRouter(GatewayHandler gateway, LiveSocketHandler liveSocket) {
+    public GatewayRouter(GatewayHandler gateway, LiveSocketHandler liveSocket, FrontendConfigHandler frontendConfig) {
         this.gateway = gateway;
         this.liveSocket = liveSocket;
+        this.frontendConfig = frontendConfig;
     }
 
     void register(@Observes Router router) {
+        router.get("/config.json").handler(frontendConfig);
         router.route("/ws/live").handler(liveSocket);
         router.route("/api/*").handler(gateway);
         router.route("/webhooks/*").handler(gateway);

@@ -62,6 +62,15 @@ class GatewaySecurityIT {
     }
 
     @Test
+    void theFrontendFindsKeycloakWithoutAToken() {
+        given().when().get("/config.json")
+                .then().statusCode(200)
+                .body("realm", is("quarkus"))
+                .body("clientId", is("web-frontend"))
+                .body("keycloakUrl", startsWith("http://localhost:"));
+    }
+
+    @Test
     void anAnalystMayNotCreateOrders() {
         given().header("Authorization", TestTokens.bearer("ann", "analyst"))
                 .contentType("application/json").body("{}")

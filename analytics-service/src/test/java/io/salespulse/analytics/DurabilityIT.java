@@ -1,0 +1,152 @@
+package io.salespulse.analytics;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.salespulse.analytics.data.RollupRepository;
+import io.salespulse.analytics.domain.AnalyticsService;
+import io.salespulse.analytics.domain.CountResult;
+import io.salespulse.analytics.domain.CountingService;
+import io.salespulse.analytics.domain.LiveFigures;
+import io.salespulse.analytics.domain.LiveWindow;
+import io.salespulse.analytics.domain.RecordedOrder;
+import io.salespulse.analytics.messaging.OrderRecordedParser;
+import io.salespulse.testsupport.InfraTestResource;
+import io.salespulse.testsupport.TestTokens;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Exactness across restarts and replicas: the rebuilt live window, and concurrent counting of one batch. */
+@QuarkusTest
+@WithTestResource(InfraTestResource.class)
+@WithTestResource(OidcWiremockTestResource.class)
+class DurabilityIT {
+
+    @Inject
+    AnalyticsService analytics;
+
+    @Inject
+    CountingService counting;
+
+    @Inject
+    RollupRepository rollups;
+
+    @Test
+    void aWindowRebuiltFromTheDatabaseShowsExactlyWhatTheRunningOneShows() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        List<Orders.Builder> orders = List.of(
+                Orders.aSale().occurredAt(now.minusSeconds(3)).line("P-2001", "Bread", "Bakery", 2, "2.20"),
+                Orders.aSale().occurredAt(now.minusSeconds(70)).line("P-2002", "Milk", "Dairy", 1, "1.10"),
+                Orders.aReturn().occurredAt(now.minusSeconds(20)).line("P-2001", "Bread", "Bakery", 1, "2.20"),
+                Orders.aSale().occurredAt(now.minus(Duration.ofMinutes(30)))
+                        .line("P-2003", "Cheese", "Dairy", 1, "4.80"),
+                Orders.aSale().occurredAt(now.minus(Duration.ofMinutes(90)))
+                        .line("P-2004", "Butter", "Dairy", 1, "2.40"));
+        orders.forEach(OrderLedger::publish);
+        await().atMost(AnalyticsIT.PATIENCE).untilAsserted(() -> AnalyticsIT.assertMoney(
+                AnalyticsIT.analytics(TestTokens.bearer("ana", "analyst")).get("totalRevenue"),
+                OrderLedger.revenue(OrderLedger.all())));
+
+        // A restarted instance: an empty window fed only from analytics.counted_orders.
+        Instant at = Instant.now();
+        LiveWindow rebuilt = analytics.newWindow();
+        analytics.rebuild(rebuilt, at);
+
+        LiveFigures running = analytics.window().figures(at, 10);
+        LiveFigures restarted = rebuilt.figures(at, 10);
+        assertThat(restarted).isEqualTo(running);
+        assertThat(restarted.minutes().lastRevenueCents()).isEqualTo(
+                OrderLedger.revenue(OrderLedger.lastMinute(at)).movePointRight(2).longValueExact());
+        assertThat(restarted.topProductsLastMinute()).isNotEmpty();
+        assertThat(restarted.lastHour().stream().mapToLong(p -> p.orders()).sum()).isPositive();
+        // Every order the running instance took is remembered by the rebuilt one: none would be taken twice.
+        for (Orders.Builder order : orders) {
+            assertThat(rebuilt.apply(parse(order).toLive(), at)).isFalse();
+        }
+    }
+
+    @Test
+    void twoReplicasCountingTheSameBatchAtOnceCountEveryOrderExactlyOnce() throws Exception {
+        // Orders of a day no other test uses, counted straight through the service as two replicas would.
+        LocalDate day = LocalDate.now(ZoneOffset.UTC).minusDays(3);
+        Instant noon = day.atTime(12, 0).toInstant(ZoneOffset.UTC);
+        List<Orders.Builder> builders = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            builders.add(Orders.aSale().occurredAt(noon.plusSeconds(i))
+                    .line("P-30" + (i % 4), "Item " + (i % 4), "Race", 1 + i % 3, "3.10"));
+        }
+        List<RecordedOrder> batch = builders.stream().map(DurabilityIT::parse).toList();
+        List<RecordedOrder> reversed = new ArrayList<>(batch);
+        java.util.Collections.reverse(reversed);
+
+        CountDownLatch start = new CountDownLatch(1);
+        CompletableFuture<CountResult> replicaA = CompletableFuture.supplyAsync(() -> countWhenStarted(start, batch));
+        CompletableFuture<CountResult> replicaB = CompletableFuture.supplyAsync(() -> countWhenStarted(start, reversed));
+        start.countDown();
+        CountResult a = replicaA.get();
+        CountResult b = replicaB.get();
+        builders.forEach(OrderLedger::record);
+
+        Set<UUID> all = batch.stream().map(RecordedOrder::orderId).collect(java.util.stream.Collectors.toSet());
+        Set<UUID> countedTwice = new HashSet<>(a.counted());
+        countedTwice.retainAll(b.counted());
+        assertThat(countedTwice).isEmpty();
+        Set<UUID> counted = new HashSet<>(a.counted());
+        counted.addAll(b.counted());
+        assertThat(counted).isEqualTo(all);
+        assertThat(a.countedBefore()).isEqualTo(b.counted());
+        assertThat(b.countedBefore()).isEqualTo(a.counted());
+
+        // A redelivery after a crash: nothing new.
+        CountResult again = counting.count(batch);
+        assertThat(again.counted()).isEmpty();
+        assertThat(again.countedBefore()).isEqualTo(all);
+
+        var total = rollups.dailyTotals(day, day);
+        BigDecimal expected = OrderLedger.revenue(OrderLedger.sameDay(noon));
+        assertThat(total).singleElement().satisfies(t -> {
+            assertThat(t.revenue()).isEqualByComparingTo(expected);
+            assertThat(t.orders()).isEqualTo(OrderLedger.orders(OrderLedger.sameDay(noon)));
+            assertThat(t.units()).isEqualTo(OrderLedger.units(OrderLedger.sameDay(noon)));
+        });
+        await().atMost(AnalyticsIT.PATIENCE).untilAsserted(() -> AnalyticsIT.assertMoney(
+                AnalyticsIT.analytics(TestTokens.bearer("ana", "analyst")).get("totalRevenue"),
+                OrderLedger.revenue(OrderLedger.all())));
+    }
+
+    private CountResult countWhenStarted(CountDownLatch start, List<RecordedOrder> batch) {
+        try {
+            start.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return counting.count(batch);
+    }
+
+    static RecordedOrder parse(Orders.Builder order) {
+        try {
+            return new OrderRecordedParser("EUR").parse(order.json().getBytes(StandardCharsets.UTF_8));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
