@@ -66,8 +66,12 @@ public final class SystemStack {
         return "http://127.0.0.1:" + env.get(portVariable);
     }
 
-    public void run(String command) {
-        ProcessBuilder builder = new ProcessBuilder(root.resolve("deploy/local/stack").toString(), command)
+    /** Runs {@code deploy/local/stack <command> [argument]} against this stack. */
+    public void run(String... command) {
+        java.util.List<String> line = new java.util.ArrayList<>();
+        line.add(root.resolve("deploy/local/stack").toString());
+        line.addAll(java.util.List.of(command));
+        ProcessBuilder builder = new ProcessBuilder(line)
                 .directory(root.toFile())
                 .inheritIO();
         builder.environment().putAll(env);
@@ -75,7 +79,7 @@ public final class SystemStack {
             Process process = builder.start();
             if (!process.waitFor(15, TimeUnit.MINUTES) || process.exitValue() != 0) {
                 process.destroyForcibly();
-                throw new IllegalStateException("deploy/local/stack " + command + " failed; logs in "
+                throw new IllegalStateException("deploy/local/stack " + String.join(" ", command) + " failed; logs in "
                         + env.get("STACK_HOME") + "/logs");
             }
         } catch (IOException e) {

@@ -1,0 +1,87 @@
+package io.salespulse.system;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The heartbeat end to end: an order posted through the gateway with a real Keycloak token reaches the live
+ * WebSocket and the analytics figures (exactly) within two seconds, and a restart of analytics-service loses
+ * and double-counts nothing.
+ */
+class OrderPathSystemIT {
+    private static SystemStack stack;
+    private static String clerk;
+
+    @BeforeAll
+    static void startStack() {
+        stack = SystemStack.get();
+        clerk = KeycloakTokens.accessToken(stack, "clerk");
+    }
+
+    @Test
+    void aPostedOrderReachesTheLiveFeedAndExactAnalyticsAndSurvivesARestart() {
+        // A quiet last minute, so its figures can be asserted exactly.
+        await().atMost(Duration.ofSeconds(75)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> analytics().getInt("lastMinute.orders") == 0);
+        JsonPath before = analytics();
+
+        try (LiveFeed live = new LiveFeed(stack, clerk)) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> !live.messages().isEmpty());
+            String first = postOrder("P-1001", 2, "2.20");   // 4.40
+            String second = postOrder("P-1009", 3, "1.90");  // 5.70
+
+            await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
+                assertThat(live.has("order.recorded", "externalId", first)).isTrue();
+                assertThat(live.has("order.recorded", "externalId", second)).isTrue();
+            });
+            await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
+                JsonPath now = analytics();
+                assertThat(money(now, "totalRevenue")).isEqualByComparingTo(money(before, "totalRevenue").add(new BigDecimal("10.10")));
+                assertThat(now.getLong("totalOrders")).isEqualTo(before.getLong("totalOrders") + 2);
+                assertThat(money(now, "lastMinute.revenue")).isEqualByComparingTo("10.10");
+                assertThat(now.getInt("lastMinute.orders")).isEqualTo(2);
+            });
+        }
+        JsonPath beforeRestart = analytics();
+
+        stack.run("restart", "analytics-service");
+
+        JsonPath afterRestart = analytics();
+        assertThat(money(afterRestart, "totalRevenue")).isEqualByComparingTo(money(beforeRestart, "totalRevenue"));
+        assertThat(afterRestart.getLong("totalOrders")).isEqualTo(beforeRestart.getLong("totalOrders"));
+        assertThat(money(afterRestart, "today.revenue")).isEqualByComparingTo(money(beforeRestart, "today.revenue"));
+    }
+
+    private static String postOrder(String productId, int quantity, String unitPrice) {
+        String externalId = "system-" + UUID.randomUUID();
+        given().baseUri(stack.gatewayUrl()).auth().oauth2(clerk)
+                .contentType(ContentType.JSON)
+                .body(Map.of("externalId", externalId, "channel", "STORE", "locationId", "ST-001", "currency", "EUR",
+                        "lines", List.of(Map.of("productId", productId, "quantity", quantity, "unitPrice", unitPrice))))
+                .when().post("/api/orders")
+                .then().statusCode(202);
+        return externalId;
+    }
+
+    private static JsonPath analytics() {
+        return given().baseUri(stack.gatewayUrl()).auth().oauth2(clerk)
+                .when().get("/api/analytics")
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    private static BigDecimal money(JsonPath json, String path) {
+        return new BigDecimal(json.getString(path));
+    }
+}
