@@ -26,7 +26,8 @@ CREATE TABLE stock_levels (
     -- The event (sale, adjustment) of the last movement, carried in inventory.levels.v1 as causeEventId.
     cause_event_id  UUID,
     updated_at      TIMESTAMPTZ      NOT NULL DEFAULT now(),
-    PRIMARY KEY (product_id, location_id)
+    PRIMARY KEY (product_id, location_id),
+    CHECK (critical_level <= reorder_point AND reorder_point <= target_level)
 ) WITH (fillfactor = 80);
 -- Every sale rewrites its level row. Free space in each page (fillfactor) and no index on the columns that change
 -- with every sale (on_hand, sales_rate, updated_at) keep those updates HOT: no index entries to write. status is

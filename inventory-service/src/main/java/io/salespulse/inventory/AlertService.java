@@ -7,6 +7,7 @@ import io.salespulse.inventory.data.AfterCommit;
 import io.salespulse.inventory.data.AlertRepository;
 import io.salespulse.inventory.data.OutboxMessage;
 import io.salespulse.inventory.data.OutboxRepository;
+import io.salespulse.inventory.data.StockRepository;
 import io.salespulse.inventory.domain.Alert;
 import io.salespulse.inventory.domain.AlertDecision;
 import io.salespulse.inventory.domain.AlertPolicy;
@@ -33,15 +34,18 @@ import java.util.UUID;
 @ApplicationScoped
 public class AlertService {
     private final AlertRepository alerts;
+    private final StockRepository stock;
     private final OutboxRepository outbox;
     private final InventoryEvents events;
     private final AfterCommit afterCommit;
     private final MeterRegistry registry;
     private final AlertPolicy policy;
 
-    public AlertService(AlertRepository alerts, OutboxRepository outbox, InventoryEvents events,
-                        AfterCommit afterCommit, MeterRegistry registry, InventoryConfig config) {
+    public AlertService(AlertRepository alerts, StockRepository stock, OutboxRepository outbox,
+                        InventoryEvents events, AfterCommit afterCommit, MeterRegistry registry,
+                        InventoryConfig config) {
         this.alerts = alerts;
+        this.stock = stock;
         this.outbox = outbox;
         this.events = events;
         this.afterCommit = afterCommit;
@@ -53,9 +57,11 @@ public class AlertService {
     /**
      * Applies the alert policy to levels that just changed, in the caller's transaction (which holds the levels'
      * row locks, so no other writer evaluates the same level at the same time). Adds the transitions' events to
-     * {@code out} and returns the alerts that changed.
+     * {@code out} and returns the alerts that changed. A level that never had a movement (created by setting its
+     * thresholds before any stock arrived) raises nothing: an empty shelf nobody ever stocked is no news.
      */
-    public List<Alert> evaluate(Collection<StockLevel> levels, Instant now, List<OutboxMessage> out) {
+    public List<Alert> evaluate(Collection<StockLevel> changedLevels, Instant now, List<OutboxMessage> out) {
+        List<StockLevel> levels = changedLevels.stream().filter(level -> level.causeEventId() != null).toList();
         if (levels.isEmpty()) {
             return List.of();
         }
@@ -93,6 +99,21 @@ public class AlertService {
             }
         }
         changed.forEach(alert -> out.add(events.alert(alert, now)));
+        return changed;
+    }
+
+    /**
+     * Re-evaluates levels with an open STOCKOUT_PREDICTED alert as of {@code now}. Velocities decay while nothing
+     * sells, and without a movement nothing else would notice that a prediction no longer holds. Returns how many
+     * alerts changed.
+     */
+    @Transactional
+    @WithSpan("AlertService.sweepPredictions")
+    public int sweepPredictions(Instant now, int limit) {
+        List<StockLevel> levels = stock.lockExisting(alerts.levelsWithOpenPrediction(limit));
+        List<OutboxMessage> out = new ArrayList<>();
+        int changed = evaluate(levels, now, out).size();
+        outbox.append(out);
         return changed;
     }
 

@@ -10,6 +10,7 @@ import io.salespulse.inventory.data.OutboxRepository;
 import io.salespulse.inventory.data.ProductRepository;
 import io.salespulse.inventory.data.StockRepository;
 import io.salespulse.inventory.domain.AdjustmentType;
+import io.salespulse.inventory.domain.Alert;
 import io.salespulse.inventory.domain.LevelKey;
 import io.salespulse.inventory.domain.MovementCause;
 import io.salespulse.inventory.domain.Page;
@@ -59,7 +60,7 @@ public class StockService {
 
     /** What one application of movements changed: the new movements, the new levels (key order), the alerts. */
     public record StockChange(List<StockMovement> movements, List<StockLevel> levels,
-                              List<io.salespulse.inventory.domain.Alert> alerts) {
+                              List<Alert> alerts) {
         static final StockChange NONE = new StockChange(List.of(), List.of(), List.of());
     }
 
@@ -173,7 +174,10 @@ public class StockService {
      * events to {@code out}. Runs in the caller's transaction.
      */
     StockChange apply(Collection<StockMovement> movements, Instant now, List<OutboxMessage> out) {
-        List<StockMovement> sorted = movements.stream()
+        // A batch can hold the same event twice (redelivered while the first copy was still being polled).
+        Map<String, StockMovement> distinct = new LinkedHashMap<>();
+        movements.forEach(m -> distinct.putIfAbsent(m.eventId() + "/" + m.lineNo(), m));
+        List<StockMovement> sorted = distinct.values().stream()
                 .sorted(Comparator.comparing(StockMovement::eventId).thenComparingInt(StockMovement::lineNo))
                 .toList();
         List<StockMovement> inserted = stock.insertMovements(sorted, now);

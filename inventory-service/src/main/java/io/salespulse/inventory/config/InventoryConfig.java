@@ -28,6 +28,10 @@ public interface InventoryConfig {
     @WithDefault("PT6H")
     Duration velocityHalfLife();
 
+    /** How often open STOCKOUT_PREDICTED alerts are re-evaluated (read by StockoutPredictionSweep's schedule). */
+    @WithDefault("5m")
+    Duration predictionSweepInterval();
+
     Alerts alerts();
 
     Outbox outbox();

@@ -50,6 +50,12 @@ public class AlertRepository {
              WHERE a.alert_id = v.alert_id AND a.state <> 'RESOLVED'
             RETURNING a.alert_id
             """;
+    /** Levels with an open stock-out prediction, oldest first. */
+    static final String OPEN_PREDICTIONS = """
+            SELECT product_id, location_id FROM alerts
+             WHERE type = 'STOCKOUT_PREDICTED' AND state IN ('RAISED', 'ACKNOWLEDGED')
+             ORDER BY raised_at LIMIT ?
+            """;
     static final String FIND = "SELECT " + COLUMNS + " FROM alerts WHERE alert_id = ?";
     static final String FIND_FOR_UPDATE = FIND + " FOR UPDATE";
     static final String ACKNOWLEDGE = """
@@ -90,6 +96,21 @@ public class AlertRepository {
             return alerts(ps);
         } catch (SQLException e) {
             throw DataAccessException.translate("Reading open alerts failed", e);
+        }
+    }
+
+    public List<LevelKey> levelsWithOpenPrediction(int limit) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(OPEN_PREDICTIONS)) {
+            ps.setInt(1, limit);
+            List<LevelKey> levels = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    levels.add(new LevelKey(rs.getString("product_id"), rs.getString("location_id")));
+                }
+            }
+            return levels;
+        } catch (SQLException e) {
+            throw DataAccessException.translate("Reading open predictions failed", e);
         }
     }
 

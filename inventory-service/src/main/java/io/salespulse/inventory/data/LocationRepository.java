@@ -35,7 +35,8 @@ public class LocationRepository {
              WHERE location_id = ?
             RETURNING\s""" + COLUMNS;
     static final String FIND = "SELECT " + COLUMNS + " FROM locations WHERE location_id = ?";
-    static final String FIND_ALL = "SELECT " + COLUMNS + " FROM locations ORDER BY location_id";
+    /** Share-locked for republishing, like ProductRepository.FIND_ALL_LOCKED. */
+    static final String FIND_ALL_LOCKED = "SELECT " + COLUMNS + " FROM locations ORDER BY location_id FOR SHARE";
     static final String EXISTING = "SELECT location_id FROM locations WHERE location_id = ANY (?)";
     static final String FILTERED = """
             SELECT %s FROM locations
@@ -106,8 +107,9 @@ public class LocationRepository {
         }
     }
 
-    public List<Location> findAll() {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(FIND_ALL);
+    /** Every location, locked against updates until the current transaction ends (for republishing). */
+    public List<Location> findAllLocked() {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(FIND_ALL_LOCKED);
              ResultSet rs = ps.executeQuery()) {
             List<Location> locations = new ArrayList<>();
             while (rs.next()) {

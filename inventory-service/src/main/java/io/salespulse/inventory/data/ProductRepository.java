@@ -41,7 +41,11 @@ public class ProductRepository {
     static final String FIND = "SELECT " + COLUMNS + " FROM products p WHERE p.product_id = ?";
     static final String FIND_BY_SKU = "SELECT " + COLUMNS + " FROM products p WHERE p.sku = ?";
     static final String FIND_BY_GTIN14 = "SELECT " + COLUMNS + " FROM products p WHERE p.gtin14 = ?";
-    static final String FIND_ALL = "SELECT " + COLUMNS + " FROM products p ORDER BY p.product_id";
+    /**
+     * Every product, share-locked: a concurrent update waits until the republishing transaction has written its
+     * outbox rows, so its own (newer) event is queued after them and the compacted topic ends with the newest state.
+     */
+    static final String FIND_ALL_LOCKED = "SELECT " + COLUMNS + " FROM products p ORDER BY p.product_id FOR SHARE";
     static final String IDS_IN_CATEGORIES = "SELECT product_id FROM products WHERE category_id = ANY (?) "
             + "ORDER BY product_id";
     /** Everything a sale line may name a product by, for a whole poll batch in one round trip. */
@@ -137,8 +141,9 @@ public class ProductRepository {
         return findOne(FIND_BY_GTIN14, Gtin.normalize(gtin));
     }
 
-    public List<Product> findAll() {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(FIND_ALL);
+    /** Every product, locked against updates until the current transaction ends (for republishing). */
+    public List<Product> findAllLocked() {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(FIND_ALL_LOCKED);
              ResultSet rs = ps.executeQuery()) {
             List<Product> products = new ArrayList<>();
             while (rs.next()) {

@@ -16,6 +16,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -284,11 +285,21 @@ public class StockRepository {
                 ps.setArray(6, Jdbc.intArray(c, keys.stream().map(k -> levels.get(k).targetLevel()).toList()));
                 ps.executeUpdate();
             }
-            try (PreparedStatement ps = c.prepareStatement(LOCK_LEVELS)) {
-                ps.setArray(1, Jdbc.textArray(c, products));
-                ps.setArray(2, Jdbc.textArray(c, locations));
-                return levels(ps);
-            }
+        } catch (SQLException e) {
+            throw DataAccessException.translate("Creating stock levels failed", e);
+        }
+        return lockExisting(keys);
+    }
+
+    /** Locks the existing levels among {@code keys} and returns them in key order. */
+    public List<StockLevel> lockExisting(Collection<LevelKey> keys) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(LOCK_LEVELS)) {
+            ps.setArray(1, Jdbc.textArray(c, keys.stream().map(LevelKey::productId).toList()));
+            ps.setArray(2, Jdbc.textArray(c, keys.stream().map(LevelKey::locationId).toList()));
+            return levels(ps);
         } catch (SQLException e) {
             throw DataAccessException.translate("Locking stock levels failed", e);
         }
@@ -361,8 +372,8 @@ public class StockRepository {
             Jdbc.setNullableText(ps, i + 2, filter.locationId());
             Jdbc.setNullableText(ps, i + 3, filter.locationId());
             if (statuses == null) {
-                ps.setNull(i + 4, java.sql.Types.ARRAY);
-                ps.setNull(i + 5, java.sql.Types.ARRAY);
+                ps.setNull(i + 4, Types.ARRAY);
+                ps.setNull(i + 5, Types.ARRAY);
             } else {
                 ps.setArray(i + 4, Jdbc.textArray(c, statuses));
                 ps.setArray(i + 5, Jdbc.textArray(c, statuses));

@@ -103,13 +103,19 @@ public class OutboxRelay {
             if (batch.isEmpty()) {
                 return 0;
             }
-            // Subscribed in list order, so the producer gets them in id order (and keeps that order per partition).
-            List<Uni<Void>> sends = batch.stream().map(m -> emitter.sendMessage(toMessage(m))).toList();
-            Uni.join().all(sends).andFailFast().await().atMost(config.sendTimeout());
+            // Sent with the transaction suspended: Quarkus propagates the caller's context into the emitter's
+            // processing, and a transaction active on two threads cannot commit. The advisory lock stays held.
+            QuarkusTransaction.suspendingExisting().run(() -> send(batch));
             outbox.delete(batch.stream().map(OutboxMessage::id).toList());
             batch.forEach(m -> registry.counter("salespulse.outbox.relayed", "topic", m.topic()).increment());
             return batch.size();
         });
+    }
+
+    /** Sends in list order (the producer keeps that order per partition) and waits for every acknowledgement. */
+    private void send(List<OutboxMessage> batch) {
+        List<Uni<Void>> sends = batch.stream().map(m -> emitter.sendMessage(toMessage(m))).toList();
+        Uni.join().all(sends).andFailFast().await().atMost(config.sendTimeout());
     }
 
     private static Message<String> toMessage(OutboxMessage m) {
