@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * Loads the demo catalog and the opening stock through the gateway as a manager would. Idempotent: what exists
- * already (409) is left as it is, and opening stock is only received where a level does not exist yet.
+ * already (409) is left as it is, and opening stock is only received where a level does not exist yet. Stock is
+ * received before thresholds are set, so a level never sits below its reorder point and raises no alert.
  */
 final class Seeder {
     private final Gateway gateway;
@@ -55,26 +56,30 @@ final class Seeder {
                 String level = "/api/inventory?productId=" + product.id() + "&locationId=" + locationId;
                 HttpResponse<String> existing = gateway.send("GET", level, null);
                 require(existing, level);
-                if (Gateway.JSON.readTree(existing.body()).path("totalItems").asLong() > 0) {
-                    continue;
+                if (Gateway.JSON.readTree(existing.body()).path("totalItems").asLong() == 0) {
+                    receive(product.id(), locationId, stock.get("initialOnHand").get(kind).asInt());
+                    received++;
                 }
+                // Thresholds are set every time (idempotent), so an interrupted seed is completed by the next one.
                 Map<String, Object> thresholds = new LinkedHashMap<>();
                 thresholds.put("reorderPoint", stock.get("reorderPoint").get(kind).asInt());
                 thresholds.put("criticalLevel", stock.get("criticalLevel").get(kind).asInt());
                 thresholds.put("targetLevel", stock.get("targetLevel").get(kind).asInt());
                 String thresholdsPath = "/api/inventory/" + product.id() + "/" + locationId + "/thresholds";
                 require(gateway.send("PUT", thresholdsPath, thresholds), thresholdsPath);
-                Map<String, Object> receipt = new LinkedHashMap<>();
-                receipt.put("type", "RECEIPT");
-                receipt.put("productId", product.id());
-                receipt.put("locationId", locationId);
-                receipt.put("quantity", stock.get("initialOnHand").get(kind).asInt());
-                receipt.put("note", "demo opening stock");
-                require(gateway.send("POST", "/api/inventory/adjustments", receipt), "/api/inventory/adjustments");
-                received++;
             }
         }
         return received;
+    }
+
+    private void receive(String productId, String locationId, int quantity) throws IOException, InterruptedException {
+        Map<String, Object> receipt = new LinkedHashMap<>();
+        receipt.put("type", "RECEIPT");
+        receipt.put("productId", productId);
+        receipt.put("locationId", locationId);
+        receipt.put("quantity", quantity);
+        receipt.put("note", "demo opening stock");
+        require(gateway.send("POST", "/api/inventory/adjustments", receipt), "/api/inventory/adjustments");
     }
 
     private static void require(HttpResponse<String> response, String what) {
