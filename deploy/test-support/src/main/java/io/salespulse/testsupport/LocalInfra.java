@@ -34,7 +34,7 @@ public final class LocalInfra {
         Files.deleteIfExists(dir.resolve("ready"));
         switch (args[0]) {
             case "postgres" -> {
-                startPostgres(Integer.parseInt(required(options, "port")), dir);
+                startPostgres(Integer.parseInt(required(options, "port")), dir, true);
                 markReady(dir);
                 Thread.currentThread().join();
             }
@@ -42,7 +42,7 @@ public final class LocalInfra {
                     Integer.parseInt(required(options, "controller-port")), dir, dir);
             case "all" -> {
                 exitWhenParentGoes();
-                startPostgres(Integer.parseInt(required(options, "pg-port")), dir.resolve("postgres"));
+                startPostgres(Integer.parseInt(required(options, "pg-port")), dir.resolve("postgres"), false);
                 runKafka(Integer.parseInt(required(options, "kafka-port")),
                         Integer.parseInt(required(options, "controller-port")), dir.resolve("kafka"), dir);
             }
@@ -50,9 +50,9 @@ public final class LocalInfra {
         }
     }
 
-    private static void startPostgres(int port, Path dir) throws Exception {
+    private static void startPostgres(int port, Path dir, boolean durable) throws Exception {
         LocalPostgres postgres = LocalPostgres.start(port, dir.resolve("data"),
-                RepoPaths.resolve("deploy/postgres/init-roles.sql"));
+                RepoPaths.resolve("deploy/postgres/init-roles.sql"), durable);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 postgres.close();

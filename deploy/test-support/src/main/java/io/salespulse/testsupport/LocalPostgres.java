@@ -26,8 +26,13 @@ public final class LocalPostgres implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts (or restarts on existing data) and makes sure the database, roles and schemas exist. */
-    public static LocalPostgres start(int port, Path dataDir, Path initSql) throws IOException, SQLException {
+    /**
+     * Starts (or restarts on existing data) and makes sure the database, roles and schemas exist.
+     *
+     * @param durable fsync every commit, as production does (the local stack); tests trade that for speed
+     */
+    public static LocalPostgres start(int port, Path dataDir, Path initSql, boolean durable)
+            throws IOException, SQLException {
         Files.createDirectories(dataDir);
         EmbeddedPostgres server = EmbeddedPostgres.builder()
                 .setPort(port)
@@ -37,6 +42,8 @@ public final class LocalPostgres implements AutoCloseable {
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("shared_buffers", "128MB")
                 .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("fsync", durable ? "on" : "off")
+                .setServerConfig("full_page_writes", durable ? "on" : "off")
                 .start();
         LocalPostgres postgres = new LocalPostgres(server, port);
         postgres.createDatabaseAndRoles(initSql);
