@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class SystemStack {
     private static final boolean EXTERNAL = "external".equals(System.getProperty("system.stack"));
-    private static final int OFFSET = EXTERNAL ? 0 : 20000;
+    /** Port offset of the stack under test; {@code -Dsystem.stack.offset=...} when 20000 up is taken. */
+    private static final int OFFSET = EXTERNAL ? 0 : Integer.getInteger("system.stack.offset", 20000);
     private static SystemStack instance;
 
     private final Path root;
