@@ -1,0 +1,88 @@
+import { describe, expect, it, vi } from 'vitest';
+import { act, screen, within } from '@testing-library/react';
+import { Dashboard } from './Dashboard';
+import { KpiTile } from '../components/Kpi';
+import { aSnapshot, anOrderRecorded, fakeApi, renderWithSession } from '../test/fixtures';
+import { mapPoints, radius } from '../components/StoreMap';
+import { aLocation } from '../test/fixtures';
+import { render } from '@testing-library/react';
+
+/** Renders and lets the effects that load data settle inside act(). */
+async function renderAsync(options: Parameters<typeof renderWithSession>[1]) {
+  let result: ReturnType<typeof renderWithSession> | undefined;
+  await act(async () => {
+    result = renderWithSession(<Dashboard />, options);
+  });
+  return result!;
+}
+
+describe('Dashboard', () => {
+  it('shows the KPI tiles from the live snapshot and updates them as snapshots arrive', async () => {
+    const api = fakeApi({ analytics: vi.fn(() => new Promise(() => undefined)) });
+    const { store } = await renderAsync({ roles: ['clerk'], api });
+    expect(screen.getByText('Loading figures…')).toBeInTheDocument();
+    await act(async () => store.dispatch({ type: 'analytics.snapshot', data: aSnapshot() }));
+    expect(screen.getByTestId('kpi-total-value')).toHaveTextContent('€1,520,330.45');
+    expect(screen.getByTestId('kpi-today-value')).toHaveTextContent('€18,250.00');
+    expect(screen.getByTestId('kpi-last-minute-value')).toHaveTextContent('€310.20');
+    expect(screen.getByTestId('kpi-last-minute-change')).toHaveTextContent('▲ +10.8%');
+    expect(screen.getByTestId('kpi-last-minute-change')).toHaveClass('trend-up');
+    expect(screen.getByTestId('kpi-orders-minute-value')).toHaveTextContent('9');
+
+    const next = aSnapshot({
+      generatedAt: '2025-06-02T09:41:28.512Z',
+      lastMinute: { ...aSnapshot().lastMinute, revenue: '200.00', orders: 10, revenueChangePct: -28.6 },
+    });
+    await act(async () => store.dispatch({ type: 'analytics.snapshot', data: next }));
+    expect(screen.getByTestId('kpi-last-minute-value')).toHaveTextContent('€200.00');
+    expect(screen.getByTestId('kpi-last-minute-change')).toHaveTextContent('▼ -28.6%');
+    expect(screen.getByTestId('kpi-orders-minute-value')).toHaveTextContent('10');
+  });
+
+  it('puts a recorded order at the top of the live feed', async () => {
+    const { store } = await renderAsync({ roles: ['clerk'] });
+    await act(async () => store.dispatch({ type: 'analytics.snapshot', data: aSnapshot() }));
+    expect(screen.getByText(/No orders yet/)).toBeInTheDocument();
+    await act(async () => store.dispatch({ type: 'order.recorded', data: anOrderRecorded({ externalId: 'E-1' }) }));
+    await act(async () => store.dispatch({ type: 'order.recorded', data: anOrderRecorded({ orderId: 'o-2', externalId: 'E-2', occurredAt: '2025-06-02T09:42:00Z', total: '12.90', items: [{ productId: 'P-1005', name: 'Olive oil', quantity: 2, lineTotal: '12.90' }] }) }));
+    const items = within(screen.getByTestId('order-feed')).getAllByTestId('feed-item');
+    expect(items).toHaveLength(2);
+    expect(items[0]).toHaveAttribute('data-external-id', 'E-2');
+    expect(items[0]).toHaveTextContent('2× Olive oil');
+    expect(items[0]).toHaveTextContent('€12.90');
+    expect(items[0]).toHaveTextContent('London Soho');
+  });
+
+  it('offers weekly and monthly trends only to roles that may read them', async () => {
+    const { store, unmount } = await renderAsync({ roles: ['clerk'] });
+    await act(async () => store.dispatch({ type: 'analytics.snapshot', data: aSnapshot() }));
+    expect(screen.queryByRole('button', { name: 'Weekly' })).not.toBeInTheDocument();
+    unmount();
+    const r = await renderAsync({ roles: ['analyst'] });
+    await act(async () => r.store.dispatch({ type: 'analytics.snapshot', data: aSnapshot() }));
+    expect(screen.getByRole('button', { name: 'Weekly' })).toBeInTheDocument();
+  });
+
+  it('shows when the live feed is not connected', async () => {
+    await renderAsync({});
+    expect(screen.getByTestId('live-status')).toHaveTextContent('Connecting…');
+  });
+});
+
+describe('KPI tile', () => {
+  it('says n/a (not 0%) when there was no revenue the minute before', () => {
+    render(<KpiTile label="Last minute" value="€5.00" showChange changePct={null} testId="k" />);
+    expect(screen.getByTestId('k-change')).toHaveTextContent('n/a');
+    expect(screen.getByTestId('k-change')).toHaveTextContent('no sales in the previous minute');
+  });
+});
+
+describe('store map', () => {
+  it('places located stores with their revenue and sizes circles by area', () => {
+    const points = mapPoints([aLocation(), aLocation({ id: 'X', latitude: null, longitude: null })], [{ key: 'ST-001', revenue: '100.00', orders: 3, units: 5 }]);
+    expect(points).toEqual([expect.objectContaining({ id: 'ST-001', revenueCents: 10000, orders: 3 })]);
+    expect(radius(10000, 10000)).toBe(28);
+    expect(radius(2500, 10000)).toBe(14);
+    expect(radius(0, 10000)).toBe(4);
+  });
+});
