@@ -46,11 +46,21 @@ public class EdgeFilters {
         String requestId = RequestIds.keepOrCreate(ctx.request().getHeader(RequestIds.HEADER));
         ctx.put(REQUEST_ID, requestId);
         // Set when the headers go out, so that they win over whatever an upstream or a Quarkus handler put there.
+        boolean appShell = isAppShell(ctx.normalizedPath());
         ctx.addHeadersEndHandler(v -> {
             securityHeaders.headers().forEach(ctx.response()::putHeader);
             ctx.response().putHeader(RequestIds.HEADER, requestId);
+            if (appShell) {
+                // The page that names the hashed bundles must be revalidated, or a release stays invisible for a day.
+                ctx.response().putHeader("Cache-Control", "no-cache");
+            }
         });
         ctx.next();
+    }
+
+    static boolean isAppShell(String path) {
+        return "/".equals(path) || "/index.html".equals(path) || "/sw.js".equals(path)
+                || "/manifest.webmanifest".equals(path);
     }
 
     void bodyLimit(RoutingContext ctx) {

@@ -135,6 +135,7 @@ class GatewaySecurityIT {
                 .then().statusCode(200)
                 .header("Content-Type", startsWith("text/html"))
                 .body(containsString("<title>Sales Pulse</title>"))
+                .header("Cache-Control", "no-cache")
                 .header("X-Content-Type-Options", "nosniff")
                 .header("X-Frame-Options", "DENY")
                 .header("Referrer-Policy", "no-referrer")

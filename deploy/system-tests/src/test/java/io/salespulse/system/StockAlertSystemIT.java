@@ -19,8 +19,8 @@ import static org.awaitility.Awaitility.await;
  * point raises a LOW_STOCK alert that reaches /ws/live.
  */
 class StockAlertSystemIT {
-    private static final String PRODUCT = "P-1030";
-    private static final String LOCATION = "ST-006";
+    private static final String PRODUCT = "P-1029";
+    private static final String LOCATION = "ST-005";
 
     private static SystemStack stack;
     private static String clerk;

@@ -54,6 +54,10 @@ public final class SystemStack {
         return instance;
     }
 
+    public Path root() {
+        return root;
+    }
+
     public String gatewayUrl() {
         return "http://localhost:" + env.get("GATEWAY_PORT");
     }

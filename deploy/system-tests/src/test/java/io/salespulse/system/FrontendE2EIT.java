@@ -1,0 +1,33 @@
+package io.salespulse.system;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The web frontend in a real browser (Debian Chromium through playwright-core, web-frontend/e2e/run.mjs) against the
+ * whole stack: clerk, analyst and manager flows. Screenshots land in web-frontend/target/e2e.
+ */
+class FrontendE2EIT {
+
+    @Test
+    void browserFlowsPassAgainstTheRealStack() throws IOException, InterruptedException {
+        SystemStack stack = SystemStack.get();
+        Path frontend = stack.root().resolve("web-frontend");
+        ProcessBuilder builder = new ProcessBuilder("npm", "run", "e2e")
+                .directory(frontend.toFile())
+                .inheritIO();
+        builder.environment().put("BASE_URL", stack.gatewayUrl());
+        Process e2e = builder.start();
+        boolean finished = e2e.waitFor(10, TimeUnit.MINUTES);
+        if (!finished) {
+            e2e.destroyForcibly();
+        }
+        assertThat(finished).as("browser tests finished within 10 minutes").isTrue();
+        assertThat(e2e.exitValue()).as("npm run e2e exit code (see its summary line above)").isZero();
+    }
+}
