@@ -32,9 +32,11 @@ class OrderPathSystemIT {
 
     @Test
     void aPostedOrderReachesTheLiveFeedAndExactAnalyticsAndSurvivesARestart() {
-        // A quiet last minute, so its figures can be asserted exactly.
-        await().atMost(Duration.ofSeconds(75)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> analytics().getInt("lastMinute.orders") == 0);
+        // A quiet last minute (no sale and no return in it), so its figures can be asserted exactly.
+        await().atMost(Duration.ofSeconds(75)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            JsonPath now = analytics();
+            return now.getInt("lastMinute.orders") == 0 && money(now, "lastMinute.revenue").signum() == 0;
+        });
         JsonPath before = analytics();
 
         try (LiveFeed live = new LiveFeed(stack, clerk)) {

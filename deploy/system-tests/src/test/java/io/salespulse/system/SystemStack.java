@@ -23,7 +23,9 @@ public final class SystemStack {
 
     private SystemStack(Path root) {
         this.root = root;
-        env.put("STACK_HOME", root.resolve("deploy/system-tests/target/stack").toString());
+        if (!EXTERNAL) {
+            env.put("STACK_HOME", root.resolve("deploy/system-tests/target/stack").toString());
+        }
         env.put("DEMO_TRAFFIC", "off");
         env.put("PG_PORT", port(15432));
         env.put("KAFKA_PORT", port(9092));
@@ -76,22 +78,34 @@ public final class SystemStack {
         java.util.List<String> line = new java.util.ArrayList<>();
         line.add(root.resolve("deploy/local/stack").toString());
         line.addAll(java.util.List.of(command));
+        // Into a file, not this JVM's stdout: failsafe owns that stream.
+        Path output = root.resolve("deploy/system-tests/target/stack-" + command[0] + ".log");
         ProcessBuilder builder = new ProcessBuilder(line)
                 .directory(root.toFile())
-                .inheritIO();
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
         builder.environment().putAll(env);
         try {
             Process process = builder.start();
             if (!process.waitFor(15, TimeUnit.MINUTES) || process.exitValue() != 0) {
                 process.destroyForcibly();
-                throw new IllegalStateException("deploy/local/stack " + String.join(" ", command) + " failed; logs in "
-                        + env.get("STACK_HOME") + "/logs");
+                throw new IllegalStateException("deploy/local/stack " + String.join(" ", command) + " failed ("
+                        + output + "):\n" + tail(output));
             }
         } catch (IOException e) {
             throw new IllegalStateException("Cannot run deploy/local/stack", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static String tail(Path file) {
+        try {
+            java.util.List<String> lines = Files.readAllLines(file);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+        } catch (IOException e) {
+            return "(no output: " + e.getMessage() + ")";
         }
     }
 
