@@ -3,6 +3,7 @@ package io.salespulse.system;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
@@ -18,15 +19,19 @@ class FrontendE2EIT {
     void browserFlowsPassAgainstTheRealStack() throws IOException, InterruptedException {
         SystemStack stack = SystemStack.get();
         Path frontend = stack.root().resolve("web-frontend");
+        Path log = stack.root().resolve("deploy/system-tests/target/e2e.log");
         ProcessBuilder builder = new ProcessBuilder("npm", "run", "e2e")
                 .directory(frontend.toFile())
-                .inheritIO();
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         builder.environment().put("BASE_URL", stack.gatewayUrl());
         Process e2e = builder.start();
         boolean finished = e2e.waitFor(10, TimeUnit.MINUTES);
         if (!finished) {
             e2e.destroyForcibly();
         }
+        // Through System.out, which failsafe captures into the report (a child writing to the fork's stream is not).
+        System.out.println(Files.readString(log));
         assertThat(finished).as("browser tests finished within 10 minutes").isTrue();
         assertThat(e2e.exitValue()).as("npm run e2e exit code (see its summary line above)").isZero();
     }
