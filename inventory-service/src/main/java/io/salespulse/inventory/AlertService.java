@@ -40,6 +40,7 @@ public class AlertService {
     private final AfterCommit afterCommit;
     private final MeterRegistry registry;
     private final AlertPolicy policy;
+    private final String quarantine;
 
     public AlertService(AlertRepository alerts, StockRepository stock, OutboxRepository outbox,
                         InventoryEvents events, AfterCommit afterCommit, MeterRegistry registry,
@@ -52,16 +53,20 @@ public class AlertService {
         this.registry = registry;
         this.policy = new AlertPolicy(config.alerts().resolveMargin(), config.stockoutHorizon(),
                 config.velocityHalfLife());
+        this.quarantine = config.quarantineLocation();
     }
 
     /**
      * Applies the alert policy to levels that just changed, in the caller's transaction (which holds the levels'
      * row locks, so no other writer evaluates the same level at the same time). Adds the transitions' events to
      * {@code out} and returns the alerts that changed. A level that never had a movement (created by setting its
-     * thresholds before any stock arrived) raises nothing: an empty shelf nobody ever stocked is no news.
+     * thresholds before any stock arrived) raises nothing: an empty shelf nobody ever stocked is no news. Nor does the
+     * quarantine location: nobody reorders damaged returns.
      */
     public List<Alert> evaluate(Collection<StockLevel> changedLevels, Instant now, List<OutboxMessage> out) {
-        List<StockLevel> levels = changedLevels.stream().filter(level -> level.causeEventId() != null).toList();
+        List<StockLevel> levels = changedLevels.stream()
+                .filter(level -> level.causeEventId() != null && !quarantine.equals(level.key().locationId()))
+                .toList();
         if (levels.isEmpty()) {
             return List.of();
         }

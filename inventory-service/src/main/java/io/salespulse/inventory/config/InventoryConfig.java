@@ -32,7 +32,16 @@ public interface InventoryConfig {
     @WithDefault("5m")
     Duration predictionSweepInterval();
 
+    /**
+     * Where damaged returns go (POST /inventory/returns with damaged=true): a WAREHOUSE location created at start
+     * when missing. Its levels raise no stock alerts: nobody reorders quarantined goods.
+     */
+    @WithDefault("QUARANTINE")
+    String quarantineLocation();
+
     Alerts alerts();
+
+    Lots lots();
 
     Outbox outbox();
 
@@ -42,6 +51,12 @@ public interface InventoryConfig {
         /** An alert resolves only when the level recovers above its threshold plus this many units. */
         @WithDefault("0")
         int resolveMargin();
+    }
+
+    interface Lots {
+        /** How often lots whose expiry date has passed at their location are flagged (LotExpirySweep). */
+        @WithDefault("1h")
+        Duration expirySweepInterval();
     }
 
     interface Outbox {

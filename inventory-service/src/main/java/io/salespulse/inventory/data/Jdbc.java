@@ -50,6 +50,14 @@ final class Jdbc {
         }
     }
 
+    static void setNullableLong(PreparedStatement ps, int index, Long value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.BIGINT);
+        } else {
+            ps.setLong(index, value);
+        }
+    }
+
     static void setNullableBoolean(PreparedStatement ps, int index, Boolean value) throws SQLException {
         if (value == null) {
             ps.setNull(index, Types.BOOLEAN);

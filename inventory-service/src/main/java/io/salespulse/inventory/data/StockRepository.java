@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,16 +40,17 @@ public class StockRepository {
             + "l.critical_level, l.target_level, l.thresholds_explicit, l.sales_rate, l.sales_rate_at, "
             + "l.cause_event_id, l.updated_at";
     static final String MOVEMENT_COLUMNS = "movement_id, event_id, line_no, product_id, location_id, quantity, cause, "
-            + "occurred_at, recorded_at, user_name, note";
+            + "occurred_at, recorded_at, user_name, note, return_of";
     /** Idempotency: a movement whose (event_id, line_no) exists is skipped, and only inserted rows come back. */
     static final String INSERT_MOVEMENTS = """
             INSERT INTO stock_movements (event_id, line_no, product_id, location_id, quantity, cause, occurred_at,
-                                         user_name, note, recorded_at)
+                                         user_name, note, return_of, recorded_at)
             SELECT m.event_id, m.line_no, m.product_id, m.location_id, m.quantity, m.cause, m.occurred_at,
-                   m.user_name, m.note, ?
+                   m.user_name, m.note, m.return_of, ?
               FROM unnest(?::uuid[], ?::int4[], ?::text[], ?::text[], ?::int4[], ?::text[], ?::timestamptz[],
-                          ?::text[], ?::text[])
-                   AS m (event_id, line_no, product_id, location_id, quantity, cause, occurred_at, user_name, note)
+                          ?::text[], ?::text[], ?::text[])
+                   AS m (event_id, line_no, product_id, location_id, quantity, cause, occurred_at, user_name, note,
+                         return_of)
              ORDER BY m.event_id, m.line_no
             ON CONFLICT (event_id, line_no) DO NOTHING
             RETURNING\s""" + MOVEMENT_COLUMNS;
@@ -138,6 +140,21 @@ public class StockRepository {
             SELECT %s FROM stock_movements
              WHERE (?::text IS NULL OR product_id = ?)
                AND (?::text IS NULL OR location_id = ?)
+               AND (?::int8 IS NULL OR movement_id IN (SELECT movement_id FROM lot_movements WHERE lot_id = ?))
+            """;
+    /** The lines of a sale (POST /inventory/returns checks a return against them). */
+    static final String SALE_LINES = """
+            SELECT product_id, location_id, quantity FROM stock_movements
+             WHERE event_id = ? AND cause = 'SALE'
+             ORDER BY line_no
+            """;
+    /** Units of a product returned so far against one sale. */
+    static final String RETURNED = """
+            SELECT coalesce(sum(quantity), 0) FROM stock_movements
+             WHERE return_of = ? AND product_id = ? AND cause = 'RETURN'
+            """;
+    static final String ON_HAND_AT = """
+            SELECT product_id, on_hand FROM stock_levels WHERE location_id = ? AND product_id = ANY (?)
             """;
     static final String COUNT_MOVEMENTS = MOVEMENTS_FILTERED.formatted("count(*)");
     static final String LIST_MOVEMENTS = MOVEMENTS_FILTERED.formatted(MOVEMENT_COLUMNS)
@@ -175,6 +192,7 @@ public class StockRepository {
         List<String> times = new ArrayList<>();
         List<String> users = new ArrayList<>();
         List<String> notes = new ArrayList<>();
+        List<String> returns = new ArrayList<>();
         for (StockMovement m : movements) {
             eventIds.add(m.eventId().toString());
             lines.add(m.lineNo());
@@ -185,6 +203,7 @@ public class StockRepository {
             times.add(m.occurredAt().toString());
             users.add(m.user());
             notes.add(m.note());
+            returns.add(m.returnOf());
         }
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(INSERT_MOVEMENTS)) {
             ps.setObject(1, Jdbc.timestamp(now));
@@ -197,6 +216,7 @@ public class StockRepository {
             ps.setArray(8, Jdbc.textArray(c, times));
             ps.setArray(9, Jdbc.textArray(c, users));
             ps.setArray(10, Jdbc.textArray(c, notes));
+            ps.setArray(11, Jdbc.textArray(c, returns));
             List<StockMovement> inserted = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -382,15 +402,72 @@ public class StockRepository {
         }, StockRepository::mapLevel, page, "stock levels");
     }
 
-    /** Movements, newest first, of a product and/or a location. */
-    public Page<StockMovement> movements(String productId, String locationId, PageRequest page) {
+    /** Movements, newest first, of a product and/or a location and/or a lot. */
+    public Page<StockMovement> movements(String productId, String locationId, Long lotId, PageRequest page) {
         return Paging.page(dataSource, COUNT_MOVEMENTS, LIST_MOVEMENTS, (c, ps, i) -> {
             Jdbc.setNullableText(ps, i, productId);
             Jdbc.setNullableText(ps, i + 1, productId);
             Jdbc.setNullableText(ps, i + 2, locationId);
             Jdbc.setNullableText(ps, i + 3, locationId);
-            return i + 4;
+            Jdbc.setNullableLong(ps, i + 4, lotId);
+            Jdbc.setNullableLong(ps, i + 5, lotId);
+            return i + 6;
         }, StockRepository::mapMovement, page, "stock movements");
+    }
+
+    /** A SALE line of a sale event: product, location and units sold. */
+    public record SaleLine(String productId, String locationId, int quantity) {
+    }
+
+    /** The SALE movements of event {@code eventId} (empty when inventory never saw that sale). */
+    public List<SaleLine> saleLines(UUID eventId) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(SALE_LINES)) {
+            ps.setObject(1, eventId);
+            List<SaleLine> lines = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    lines.add(new SaleLine(rs.getString("product_id"), rs.getString("location_id"),
+                            -rs.getInt("quantity")));
+                }
+            }
+            return lines;
+        } catch (SQLException e) {
+            throw DataAccessException.translate("Reading sale " + eventId + " failed", e);
+        }
+    }
+
+    /** Units of {@code productId} returned against {@code returnOf} so far. */
+    public int returned(String returnOf, String productId) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(RETURNED)) {
+            ps.setString(1, returnOf);
+            ps.setString(2, productId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw DataAccessException.translate("Reading the returns of " + returnOf + " failed", e);
+        }
+    }
+
+    /** On hand of some products at one location; products without a level are absent. */
+    public Map<String, Integer> onHandAt(String locationId, Collection<String> productIds) {
+        Map<String, Integer> onHand = new HashMap<>();
+        if (productIds.isEmpty()) {
+            return onHand;
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(ON_HAND_AT)) {
+            ps.setString(1, locationId);
+            ps.setArray(2, Jdbc.textArray(c, productIds));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    onHand.put(rs.getString("product_id"), rs.getInt("on_hand"));
+                }
+            }
+            return onHand;
+        } catch (SQLException e) {
+            throw DataAccessException.translate("Reading stock at " + locationId + " failed", e);
+        }
     }
 
     private static List<StockLevel> levels(PreparedStatement ps) throws SQLException {
@@ -418,6 +495,7 @@ public class StockRepository {
         return new StockMovement(rs.getLong("movement_id"), Jdbc.uuid(rs, "event_id"), rs.getInt("line_no"),
                 new LevelKey(rs.getString("product_id"), rs.getString("location_id")), rs.getInt("quantity"),
                 MovementCause.valueOf(rs.getString("cause")), Jdbc.instant(rs, "occurred_at"),
-                Jdbc.instant(rs, "recorded_at"), rs.getString("user_name"), rs.getString("note"));
+                Jdbc.instant(rs, "recorded_at"), rs.getString("user_name"), rs.getString("note"),
+                rs.getString("return_of"), List.of());
     }
 }

@@ -117,9 +117,10 @@ public class SaleBatchPlanner {
                 unknown.add("line " + (i + 1) + " (" + line.describe() + ")");
                 continue;
             }
-            movements.add(StockMovement.of(event.eventId(), i + 1, new LevelKey(productId, event.locationId()),
-                    sale ? -line.quantity() : line.quantity(), sale ? MovementCause.SALE : MovementCause.RETURN,
-                    event.occurredAt(), null, null));
+            StockMovement movement = StockMovement.of(event.eventId(), i + 1,
+                    new LevelKey(productId, event.locationId()), sale ? -line.quantity() : line.quantity(),
+                    sale ? MovementCause.SALE : MovementCause.RETURN, event.occurredAt(), null, null);
+            movements.add(sale ? movement : movement.withReturnOf(event.returnOf()));
         }
         DeadLetter deadLetter = unknown.isEmpty() ? null : deadLetter(record, "Unknown product in "
                 + String.join(", ", unknown) + (movements.isEmpty() ? "" : "; the other lines were applied"));

@@ -6,9 +6,11 @@ import java.util.UUID;
 
 /**
  * What inventory-service needs of a sales.events.v1 record (its own type, proven against the contract in
- * SaleEventContractTest): which product moved how many units at which location, and when.
+ * SaleEventContractTest): which product moved how many units at which location, and when; for a return, the sale it gives
+ * back ({@code returnOf}: the sale's eventId, or its externalId in the same channel and source).
  */
-public record SaleEvent(UUID eventId, Type type, String locationId, Instant occurredAt, List<Line> lines) {
+public record SaleEvent(UUID eventId, Type type, String locationId, Instant occurredAt, List<Line> lines,
+                        String returnOf) {
 
     public enum Type {
         SALE, RETURN

@@ -6,7 +6,6 @@ import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.salespulse.inventory.StockService;
 import io.salespulse.inventory.config.InventoryConfig;
-import io.salespulse.inventory.data.DataAccessException;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -14,7 +13,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -30,7 +28,7 @@ import java.util.function.Supplier;
 public class SaleEventConsumer {
     private final SaleBatchPlanner planner;
     private final StockService stock;
-    private final InventoryConfig.Retry retry;
+    private final TransientRetry retry;
     private final Timer batchTimer;
     private volatile boolean stopping;
 
@@ -38,7 +36,7 @@ public class SaleEventConsumer {
                              MeterRegistry registry) {
         this.planner = planner;
         this.stock = stock;
-        this.retry = config.retry();
+        this.retry = new TransientRetry(config.retry(), () -> stopping, "sale batch");
         this.batchTimer = Timer.builder("salespulse.stock.batch.apply")
                 .description("Applying one poll batch of sale events: movements, levels, alerts, outbox")
                 .publishPercentiles(0.5, 0.95, 0.99)
@@ -91,38 +89,7 @@ public class SaleEventConsumer {
         }
     }
 
-    /** Runs {@code work} until it succeeds or fails for a reason that is not transient (or the service stops). */
     private <T> T retrying(Supplier<T> work) {
-        Duration backoff = retry.initialBackoff();
-        while (true) {
-            try {
-                return work.get();
-            } catch (RuntimeException e) {
-                if (stopping || !isTransient(e)) {
-                    throw e;
-                }
-                Log.warnf("Transient database error (%s); retrying the sale batch in %d ms", e.getMessage(),
-                        backoff.toMillis());
-                try {
-                    Thread.sleep(backoff.toMillis());
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-                backoff = backoff.multipliedBy(2);
-                if (backoff.compareTo(retry.maxBackoff()) > 0) {
-                    backoff = retry.maxBackoff();
-                }
-            }
-        }
-    }
-
-    private static boolean isTransient(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof DataAccessException dae) {
-                return dae.isTransient();
-            }
-        }
-        return false;
+        return retry.run(work);
     }
 }

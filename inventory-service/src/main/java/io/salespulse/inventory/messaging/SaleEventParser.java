@@ -19,6 +19,7 @@ import java.util.UUID;
  */
 public final class SaleEventParser {
     private static final int MAX_ID = 64;
+    private static final int MAX_REFERENCE = 200;
 
     private final ObjectMapper json;
 
@@ -64,7 +65,8 @@ public final class SaleEventParser {
             for (int i = 0; i < lines.size(); i++) {
                 parsed.add(line(lines.get(i), i + 1));
             }
-            return new Parsed(new SaleEvent(eventId, type, locationId, occurredAt, List.copyOf(parsed)));
+            String returnOf = optionalText(root, "returnOf", MAX_REFERENCE);
+            return new Parsed(new SaleEvent(eventId, type, locationId, occurredAt, List.copyOf(parsed), returnOf));
         } catch (IllegalArgumentException | DateTimeParseException e) {
             return new Invalid("Invalid sale event: " + e.getMessage());
         }
@@ -105,12 +107,16 @@ public final class SaleEventParser {
     }
 
     private static String optionalId(JsonNode node, String field) {
+        return optionalText(node, field, MAX_ID);
+    }
+
+    private static String optionalText(JsonNode node, String field, int maxLength) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             return null;
         }
-        if (!value.isTextual() || value.asText().isEmpty() || value.asText().length() > MAX_ID) {
-            throw new IllegalArgumentException(field + " must be a string of 1 to " + MAX_ID + " characters");
+        if (!value.isTextual() || value.asText().isEmpty() || value.asText().length() > maxLength) {
+            throw new IllegalArgumentException(field + " must be a string of 1 to " + maxLength + " characters");
         }
         return value.asText();
     }

@@ -12,6 +12,8 @@ import java.util.TreeSet;
 final class BadRequests {
     /** Ids in paths and bodies: no whitespace or slashes, so that they are safe in URLs and keys. */
     static final String ID_PATTERN = "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$";
+    /** Lot codes as printed on goods: letters, digits and a few separators, up to 64 characters. */
+    static final String LOT_CODE_PATTERN = "^[A-Za-z0-9][A-Za-z0-9 ._:/#-]{0,63}$";
 
     private BadRequests() {
     }

@@ -42,6 +42,7 @@ class SaleEventParserTest {
         var result = parser.parse(bytes(ret.json()));
 
         assertThat(((SaleEventParser.Parsed) result).event().type()).isEqualTo(SaleEvent.Type.RETURN);
+        assertThat(((SaleEventParser.Parsed) result).event().returnOf()).isEqualTo("R-1001");
     }
 
     @Test
