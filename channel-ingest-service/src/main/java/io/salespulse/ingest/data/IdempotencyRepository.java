@@ -11,6 +11,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -42,6 +46,13 @@ public class IdempotencyRepository {
     private static final String MARK_FAILED = """
             UPDATE idempotency_keys SET status = 'FAILED', updated_at = now()
              WHERE scope = ? AND key = ? AND event_id = ? AND status = 'PENDING'""";
+    // Bulk claims (POS imports): the keys a batch insert found taken, in one round trip.
+    private static final String FIND_ALL = """
+            SELECT k.scope, k.key, k.request_hash, k.event_id, k.external_id, k.occurred_at, k.status, k.created_at,
+                   k.updated_at
+              FROM idempotency_keys k
+              JOIN unnest(CAST(? AS VARCHAR[]), CAST(? AS VARCHAR[])) AS wanted(scope, key)
+                ON k.scope = wanted.scope AND k.key = wanted.key""";
     private static final String DELETE_EXPIRED = """
             DELETE FROM idempotency_keys k
              USING (SELECT scope, key FROM idempotency_keys
@@ -83,6 +94,69 @@ public class IdempotencyRepository {
         }
     }
 
+    /**
+     * Claims many keys at once (a JDBC batch of inserts, one query for the ones found taken): the bulk form of
+     * {@link #claim} for POS imports, with the same outcomes in the same order as {@code requests}.
+     */
+    public List<KeyClaim> claimAll(List<ClaimRequest> requests, Duration takeoverAfter) {
+        if (requests.isEmpty()) {
+            return List.of();
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            int[] inserted;
+            try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
+                for (ClaimRequest request : requests) {
+                    bindInsert(statement, request.scope(), request.key(), request.requestHash(), request.candidate());
+                    statement.addBatch();
+                }
+                inserted = statement.executeBatch();
+            }
+            List<Integer> taken = new ArrayList<>();
+            for (int i = 0; i < requests.size(); i++) {
+                if (inserted[i] != 1) {
+                    taken.add(i);
+                }
+            }
+            Map<String, IdempotencyRecord> held = taken.isEmpty() ? Map.of()
+                    : findAll(connection, taken.stream().map(requests::get).toList());
+            List<KeyClaim> claims = new ArrayList<>(requests.size());
+            for (int i = 0; i < requests.size(); i++) {
+                ClaimRequest request = requests.get(i);
+                if (inserted[i] == 1) {
+                    claims.add(new KeyClaim.Owned(request.candidate(), false));
+                    continue;
+                }
+                IdempotencyRecord record = held.get(request.scope() + '\n' + request.key());
+                boolean abandoned = record != null && record.requestHash().equals(request.requestHash())
+                        && record.status() != IdempotencyStatus.ACCEPTED;
+                // Rare: a failed or abandoned earlier attempt of the same receipt, or a key that just expired.
+                claims.add(record == null || abandoned
+                        ? claim(request.scope(), request.key(), request.requestHash(), request.candidate(), takeoverAfter)
+                        : new KeyClaim.Held(record));
+            }
+            return claims;
+        } catch (SQLException e) {
+            throw new IdempotencyStoreException("Claiming idempotency keys failed", e);
+        }
+    }
+
+    /** Marks many claims ACCEPTED (one JDBC batch). */
+    public void markAllAccepted(List<ClaimedKey> keys) {
+        markAll(MARK_ACCEPTED, keys);
+    }
+
+    public void markAllFailed(List<ClaimedKey> keys) {
+        markAll(MARK_FAILED, keys);
+    }
+
+    /** One key to claim in a batch. */
+    public record ClaimRequest(String scope, String key, String requestHash, EventIdentity candidate) {
+    }
+
+    /** A claimed key and the event published under it. */
+    public record ClaimedKey(String scope, String key, UUID eventId) {
+    }
+
     public Optional<IdempotencyRecord> find(String scope, String key) {
         try (Connection connection = dataSource.getConnection()) {
             return find(connection, scope, key);
@@ -114,13 +188,54 @@ public class IdempotencyRepository {
     private static boolean insert(Connection connection, String scope, String key, String requestHash,
                                   EventIdentity identity) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
-            statement.setString(1, scope);
-            statement.setString(2, key);
-            statement.setString(3, requestHash);
-            statement.setObject(4, identity.eventId());
-            statement.setString(5, identity.externalId());
-            statement.setObject(6, OffsetDateTime.ofInstant(identity.occurredAt(), ZoneOffset.UTC));
+            bindInsert(statement, scope, key, requestHash, identity);
             return statement.executeUpdate() == 1;
+        }
+    }
+
+    private static void bindInsert(PreparedStatement statement, String scope, String key, String requestHash,
+                                   EventIdentity identity) throws SQLException {
+        statement.setString(1, scope);
+        statement.setString(2, key);
+        statement.setString(3, requestHash);
+        statement.setObject(4, identity.eventId());
+        statement.setString(5, identity.externalId());
+        statement.setObject(6, OffsetDateTime.ofInstant(identity.occurredAt(), ZoneOffset.UTC));
+    }
+
+    private static Map<String, IdempotencyRecord> findAll(Connection connection, List<ClaimRequest> requests)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(FIND_ALL)) {
+            statement.setArray(1, connection.createArrayOf("varchar",
+                    requests.stream().map(ClaimRequest::scope).toArray()));
+            statement.setArray(2, connection.createArrayOf("varchar",
+                    requests.stream().map(ClaimRequest::key).toArray()));
+            Map<String, IdempotencyRecord> found = new HashMap<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    IdempotencyRecord record = record(rows);
+                    found.put(record.scope() + '\n' + record.key(), record);
+                }
+            }
+            return found;
+        }
+    }
+
+    private void markAll(String sql, List<ClaimedKey> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (ClaimedKey key : keys) {
+                statement.setString(1, key.scope());
+                statement.setString(2, key.key());
+                statement.setObject(3, key.eventId());
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        } catch (SQLException e) {
+            throw new IdempotencyStoreException("Recording the outcome of idempotency keys failed", e);
         }
     }
 

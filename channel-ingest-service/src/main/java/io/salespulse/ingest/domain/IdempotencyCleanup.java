@@ -4,24 +4,30 @@ import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.salespulse.ingest.config.IngestConfig;
 import io.salespulse.ingest.data.IdempotencyRepository;
+import io.salespulse.ingest.data.WebhookDeliveryRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
 
 /**
- * Forgets idempotency keys older than ingest.idempotency.retention. Every instance runs it; the deletes are idempotent
- * and chunked so no run holds many row locks at once.
+ * Forgets idempotency keys older than ingest.idempotency.retention and settled webhook deliveries older than
+ * ingest.webhooks.retention (dead-lettered ones stay: their dead letter may still be replayed). Every instance runs
+ * it; the deletes are idempotent and chunked so no run holds many row locks at once.
  */
 @ApplicationScoped
 public class IdempotencyCleanup {
     private static final int CHUNK = 5_000;
 
     private final IdempotencyRepository keys;
+    private final WebhookDeliveryRepository deliveries;
     private final Duration retention;
+    private final Duration deliveryRetention;
 
-    public IdempotencyCleanup(IdempotencyRepository keys, IngestConfig config) {
+    public IdempotencyCleanup(IdempotencyRepository keys, WebhookDeliveryRepository deliveries, IngestConfig config) {
         this.keys = keys;
+        this.deliveries = deliveries;
         this.retention = config.idempotency().retention();
+        this.deliveryRetention = config.webhooks().retention();
     }
 
     @Scheduled(identity = "idempotency-cleanup", every = "${ingest.idempotency.cleanup-every:1h}", delayed = "1m",
@@ -29,6 +35,7 @@ public class IdempotencyCleanup {
     void scheduled() {
         try {
             purgeExpired();
+            purgeDeliveries();
         } catch (RuntimeException e) {
             Log.warnf("Idempotency key cleanup failed, next run retries: %s", e.getMessage());
         }
@@ -44,6 +51,20 @@ public class IdempotencyCleanup {
         } while (deleted == CHUNK);
         if (total > 0) {
             Log.infof("Deleted %d idempotency keys older than %s", total, retention);
+        }
+        return total;
+    }
+
+    /** Deletes every settled webhook delivery older than its retention; returns how many. */
+    public int purgeDeliveries() {
+        int total = 0;
+        int deleted;
+        do {
+            deleted = deliveries.deleteExpired(deliveryRetention, CHUNK);
+            total += deleted;
+        } while (deleted == CHUNK);
+        if (total > 0) {
+            Log.infof("Deleted %d webhook deliveries older than %s", total, deliveryRetention);
         }
         return total;
     }

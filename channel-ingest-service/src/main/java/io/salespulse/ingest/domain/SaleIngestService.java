@@ -13,6 +13,8 @@ import io.salespulse.ingest.messaging.SaleEventProducer;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Turns a sale draft from any channel adapter into a canonical event in Kafka, once: the one path every way of
@@ -76,6 +78,73 @@ public class SaleIngestService {
         }
         // PENDING and recent (FAILED rows of the same request are always taken over by the claim).
         throw new RequestInProgressException();
+    }
+
+    /**
+     * The bulk form of {@link #ingest} for POS imports: drafts that all carry an externalId (their idempotency key),
+     * distinct within the batch. Claims all keys in one JDBC batch, sends every new event, waits once for all Kafka
+     * acks and records the outcomes in one batch. Never throws for one bad sale: each gets its {@link BatchOutcome}.
+     *
+     * @throws IdempotencyStoreException PostgreSQL could not claim the keys (nothing was published)
+     */
+    @WithSpan("SaleIngestService.ingestBatch")
+    public List<BatchOutcome> ingestBatch(List<SaleDraft> drafts, long receivedNanos) {
+        List<SaleDraft> sales = drafts.stream().map(factory::normalise).toList();
+        List<IdempotencyRepository.ClaimRequest> requests = new ArrayList<>(sales.size());
+        for (SaleDraft sale : sales) {
+            if (sale.externalId() == null) {
+                throw new IllegalArgumentException("every sale of a batch has an externalId");
+            }
+            requests.add(new IdempotencyRepository.ClaimRequest(sale.source(), "external-id:" + sale.externalId(),
+                    SaleEventFactory.fingerprint(sale), factory.newIdentity(sale)));
+        }
+        List<KeyClaim> claims = keys.claimAll(requests, takeoverAfter);
+        BatchOutcome[] outcomes = new BatchOutcome[sales.size()];
+        List<Integer> owned = new ArrayList<>();
+        List<SaleEvent> events = new ArrayList<>();
+        for (int i = 0; i < sales.size(); i++) {
+            SaleDraft sale = sales.get(i);
+            if (claims.get(i) instanceof KeyClaim.Owned claim) {
+                owned.add(i);
+                events.add(SaleEventFactory.event(sale, claim.identity()));
+                continue;
+            }
+            IdempotencyRecord held = ((KeyClaim.Held) claims.get(i)).record();
+            if (!held.requestHash().equals(requests.get(i).requestHash())) {
+                outcomes[i] = new BatchOutcome.Rejected(sale.externalId()
+                        + " was already imported with different content");
+            } else if (held.status() == IdempotencyStatus.ACCEPTED) {
+                metrics.replayed(sale.channel());
+                outcomes[i] = new BatchOutcome.Duplicate(held.identity().eventId(), held.identity().externalId());
+            } else {
+                outcomes[i] = new BatchOutcome.Rejected(sale.externalId() + " is being imported right now");
+            }
+        }
+        List<Throwable> failures = producer.publishAll(events);
+        List<IdempotencyRepository.ClaimedKey> accepted = new ArrayList<>();
+        List<IdempotencyRepository.ClaimedKey> failed = new ArrayList<>();
+        for (int j = 0; j < owned.size(); j++) {
+            int i = owned.get(j);
+            SaleEvent event = events.get(j);
+            var claimed = new IdempotencyRepository.ClaimedKey(event.source(), requests.get(i).key(), event.eventId());
+            if (failures.get(j) == null) {
+                accepted.add(claimed);
+                metrics.accepted(event.channel(), System.nanoTime() - receivedNanos);
+                outcomes[i] = new BatchOutcome.Accepted(event.eventId(), event.externalId());
+            } else {
+                failed.add(claimed);
+                outcomes[i] = new BatchOutcome.Failed("Kafka did not acknowledge the event");
+            }
+        }
+        try {
+            keys.markAllAccepted(accepted);
+            keys.markAllFailed(failed);
+        } catch (IdempotencyStoreException e) {
+            // The events are in Kafka; the keys stay PENDING and a re-upload takes them over after the takeover
+            // delay, re-sending the same event ids, which consumers deduplicate.
+            Log.warnf("%d published sale events keep PENDING idempotency keys: %s", accepted.size(), e.getMessage());
+        }
+        return List.of(outcomes);
     }
 
     private IngestResult publishClaimed(SaleDraft sale, String key, KeyClaim.Owned owned, long receivedNanos) {

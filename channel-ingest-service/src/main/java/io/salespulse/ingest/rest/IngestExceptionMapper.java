@@ -3,8 +3,12 @@ package io.salespulse.ingest.rest;
 import io.quarkus.logging.Log;
 import io.salespulse.ingest.config.IngestConfig;
 import io.salespulse.ingest.data.IdempotencyStoreException;
+import io.salespulse.ingest.data.StoreException;
 import io.salespulse.ingest.domain.IdempotencyKeyReusedException;
 import io.salespulse.ingest.domain.RequestInProgressException;
+import io.salespulse.ingest.domain.pos.PosFileException;
+import io.salespulse.ingest.domain.pos.PosImportAbortedException;
+import io.salespulse.ingest.domain.webhook.WebhookRejectedException;
 import io.salespulse.ingest.messaging.PublishFailedException;
 import io.salespulse.support.Problem;
 import io.salespulse.support.ProblemExceptionMapper;
@@ -48,6 +52,29 @@ public class IngestExceptionMapper {
         return retryLater(Problem.of(409, "Request in progress",
                 "The first request with this Idempotency-Key (or externalId) is still being processed; retry shortly"),
                 1);
+    }
+
+    /** Unknown source, missing or wrong signature: the same 401 for all, the log tells them apart. */
+    @ServerExceptionMapper
+    public Response webhookRejected(WebhookRejectedException e) {
+        return ProblemExceptionMapper.response(Problem.of(401, "Unauthorized", e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response posFile(PosFileException e) {
+        return ProblemExceptionMapper.response(Problem.of(400, "Not a POS export", e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response posAborted(PosImportAbortedException e) {
+        return retryLater(Problem.of(503, "Import interrupted", e.getMessage()), retryAfterSeconds);
+    }
+
+    @ServerExceptionMapper
+    public Response storeDown(StoreException e) {
+        Log.error("PostgreSQL unavailable", e);
+        return retryLater(Problem.of(503, "Service Unavailable", "The database is unavailable right now; retry later"),
+                retryAfterSeconds);
     }
 
     private static Response retryLater(Problem problem, long seconds) {
