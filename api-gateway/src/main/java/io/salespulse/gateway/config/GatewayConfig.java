@@ -25,7 +25,7 @@ public interface GatewayConfig {
      * The largest request body the gateway forwards. POS batch uploads are big; the JSON APIs limit
      * their bodies again in each service.
      */
-    @WithDefault("10M")
+    @WithDefault("200M")
     MemorySize maxBodySize();
 
     Ws ws();

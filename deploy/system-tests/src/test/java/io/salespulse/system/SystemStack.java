@@ -17,6 +17,9 @@ public final class SystemStack {
     /** Port offset of the stack under test; {@code -Dsystem.stack.offset=...} when 20000 up is taken. */
     private static final int OFFSET = EXTERNAL ? 0 : Integer.getInteger("system.stack.offset", 20000);
     private static SystemStack instance;
+    /** A fake shop and secret for the webhook tests (the stack's own demo secret when testing an external stack). */
+    public static final String SHOPIFY_SHOP = EXTERNAL ? "demo-shop.myshopify.com" : "system-test.myshopify.com";
+    public static final String SHOPIFY_SECRET = EXTERNAL ? "demo-only-shopify-secret" : "system-test-fake-secret";
 
     private final Path root;
     private final Map<String, String> env = new LinkedHashMap<>();
@@ -27,6 +30,7 @@ public final class SystemStack {
             env.put("STACK_HOME", root.resolve("deploy/system-tests/target/stack").toString());
         }
         env.put("DEMO_TRAFFIC", "off");
+        env.put("SALESPULSE_SHOPIFY_SECRETS", SHOPIFY_SHOP + "=" + SHOPIFY_SECRET);
         env.put("PG_PORT", port(15432));
         env.put("KAFKA_PORT", port(9092));
         env.put("KAFKA_CONTROLLER_PORT", port(9093));
