@@ -284,7 +284,7 @@ await test('analyst: sales entry is not offered and the API refuses it', async (
   console.log(`    POST /api/orders as analyst: ${refused.status()} ${problem.title ?? ''}`);
 
   await page.goto(`${BASE_URL}/#/recommendations`);
-  await page.locator('[data-testid="recommendations-unavailable"], .rec-list').first().waitFor({ timeout: 15000 });
+  await page.locator('[data-testid="recommendations-unavailable"], [data-testid="recommendations-loaded"]').first().waitFor({ timeout: 15000 });
   await shot(page, 'recommendations-desktop.png');
   assert(problems.filter((p) => !/\/api\/recommendations/.test(p) && !/status of (404|502|503)/.test(p)).length === 0, problems.join('\n'));
   await context.close();

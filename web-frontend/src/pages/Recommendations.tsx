@@ -20,7 +20,7 @@ export function Recommendations() {
       <header className="page-header">
         <h1>Recommendations</h1>
         {result.data && (
-          <p className="hint">
+          <p className="hint" data-testid="recommendations-loaded">
             Generated {formatDateTime(result.data.generatedAt)} · source {result.data.source}
           </p>
         )}
