@@ -1,0 +1,5 @@
+package io.salespulse.devices.domain;
+
+public enum DeviceKind {
+    SCANNER, RFID_READER, POS_GATEWAY
+}
