@@ -33,6 +33,9 @@ final class Seeder {
         for (JsonNode product : doc.get("products")) {
             created += create("/api/products", product);
         }
+        for (JsonNode device : doc.get("devices")) {
+            created += create("/api/devices", device);
+        }
         int received = openingStock(doc.get("stock"));
         System.out.printf("demo catalog: %d new records, opening stock received for %d product/location pairs%n",
                 created, received);
