@@ -12,17 +12,21 @@ import jakarta.enterprise.event.Observes;
 public class GatewayRouter {
     private final GatewayHandler gateway;
     private final LiveSocketHandler liveSocket;
+    private final DeviceSocketHandler deviceSocket;
     private final FrontendConfigHandler frontendConfig;
 
-    public GatewayRouter(GatewayHandler gateway, LiveSocketHandler liveSocket, FrontendConfigHandler frontendConfig) {
+    public GatewayRouter(GatewayHandler gateway, LiveSocketHandler liveSocket, DeviceSocketHandler deviceSocket,
+                         FrontendConfigHandler frontendConfig) {
         this.gateway = gateway;
         this.liveSocket = liveSocket;
+        this.deviceSocket = deviceSocket;
         this.frontendConfig = frontendConfig;
     }
 
     void register(@Observes Router router) {
         router.get("/config.json").handler(frontendConfig);
         router.route("/ws/live").handler(liveSocket);
+        router.route("/ws/devices").handler(deviceSocket);
         router.route("/api/*").handler(gateway);
         router.route("/webhooks/*").handler(gateway);
     }

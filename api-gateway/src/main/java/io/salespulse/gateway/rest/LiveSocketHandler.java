@@ -53,7 +53,7 @@ public class LiveSocketHandler implements Handler<RoutingContext> {
         forwarder.forward(ctx, Upstream.ANALYTICS, ticket.get().bearerToken(), EdgeFilters.requestId(ctx), trace);
     }
 
-    private static boolean isWebSocketUpgrade(HttpServerRequest request) {
+    static boolean isWebSocketUpgrade(HttpServerRequest request) {
         String connection = request.getHeader(HttpHeaders.CONNECTION);
         return request.method() == HttpMethod.GET
                 && "websocket".equalsIgnoreCase(request.getHeader(HttpHeaders.UPGRADE))

@@ -108,6 +108,21 @@ class LiveSocketIT {
     }
 
     @Test
+    void deviceSocketsNeedADeviceTokenInTheHeader() {
+        Throwable none = catchThrowable(() -> connectWith("/ws/devices", null));
+        assertThat(((UpgradeRejectedException) none.getCause()).getStatus()).isEqualTo(401);
+
+        Throwable clerk = catchThrowable(() -> connectWith("/ws/devices", TestTokens.bearer("cleo", "clerk")));
+        assertThat(((UpgradeRejectedException) clerk.getCause()).getStatus()).isEqualTo(403);
+
+        // Authorized: the gateway forwards, and the stubbed device-gateway is down in this test.
+        Throwable device = catchThrowable(() -> connectWith("/ws/devices", TestTokens.bearer("scanner", "device")));
+        UpgradeRejectedException rejected = (UpgradeRejectedException) device.getCause();
+        assertThat(rejected.getStatus()).isEqualTo(502);
+        assertThat(rejected.getHeaders().get("Content-Type")).startsWith("application/problem+json");
+    }
+
+    @Test
     void aPlainGetIsNotAWebSocket() {
         given().when().get("/ws/live").then().statusCode(400)
                 .header("Content-Type", startsWith("application/problem+json"));
@@ -120,6 +135,15 @@ class LiveSocketIT {
 
     private static WebSocket connect(String uri) throws Exception {
         return connect(uri, new LinkedBlockingQueue<>());
+    }
+
+    private static WebSocket connectWith(String uri, String bearer) throws Exception {
+        var options = new io.vertx.core.http.WebSocketConnectOptions()
+                .setHost("localhost").setPort(RestAssured.port).setURI(uri);
+        if (bearer != null) {
+            options.addHeader("Authorization", bearer);
+        }
+        return client.connect(options).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
     private static WebSocket connect(String uri, BlockingQueue<String> messages) throws Exception {

@@ -1,0 +1,26 @@
+package io.salespulse.recommendations.client;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import java.util.List;
+
+/** analytics-service's dashboard document (its README, {@code GET /analytics}); only the parts we use. */
+@RegisterRestClient(configKey = "analytics")
+@RegisterClientHeaders
+public interface AnalyticsClient {
+
+    @GET
+    @Path("/analytics")
+    Snapshot snapshot();
+
+    record Snapshot(String currency, List<TopProduct> topProducts, List<TopProduct> topProductsByUnits,
+                    List<TopProduct> topProductsLastMinute) {
+    }
+
+    /** Revenue is a string with two decimals on this API; we only need the units. */
+    record TopProduct(String productId, String name, Long units, String revenue) {
+    }
+}

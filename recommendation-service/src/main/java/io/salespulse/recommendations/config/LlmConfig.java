@@ -1,0 +1,26 @@
+package io.salespulse.recommendations.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.util.Optional;
+
+/** {@code salespulse.llm.*}: without a provider (the default) the rules engine answers alone. */
+@ConfigMapping(prefix = "salespulse.llm")
+public interface LlmConfig {
+
+    /** {@code none}, {@code openai} (any OpenAI-compatible server by base URL) or {@code gemini}. */
+    @WithDefault("none")
+    String provider();
+
+    /** Model name, e.g. {@code gpt-4o-mini}, {@code llama3.1} on Ollama, {@code gemini-2.0-flash}. */
+    @WithDefault("gpt-4o-mini")
+    String model();
+
+    /** API key (env SALESPULSE_LLM_API_KEY); local OpenAI-compatible servers may need none. */
+    Optional<String> apiKey();
+
+    /** Calls per clock minute across all requests; over it the rules answer. */
+    @WithDefault("20")
+    int callsPerMinute();
+}
