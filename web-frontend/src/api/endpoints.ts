@@ -5,6 +5,7 @@ import type {
   Granularity,
   InventoryRow,
   Location,
+  Lot,
   NewOrder,
   OrderAccepted,
   OrderDetail,
@@ -49,8 +50,14 @@ export class Api {
   adjust = (a: Adjustment) =>
     this.http.request<{ adjustmentId: string; levels: InventoryRow[] }>('POST', '/api/inventory/adjustments', { body: a });
 
+  expiringLots = (days: number, locationId?: string, signal?: AbortSignal) =>
+    this.http.get<Lot[] | Page<Lot>>('/api/inventory/expiring', { days, locationId }, signal);
+
   alerts = (query: Query, signal?: AbortSignal) => this.http.get<Page<StockAlert>>('/api/alerts', query, signal);
   acknowledgeAlert = (id: string) => this.http.request<StockAlert>('POST', `/api/alerts/${seg(id)}/acknowledge`);
 
   recommendations = () => this.http.get<Recommendations>('/api/recommendations');
+  /** recommendation-service re-checks the current price and applies the suggestion once, as the caller. */
+  applyPriceSuggestion = (id: string) =>
+    this.http.request<unknown>('POST', `/api/recommendations/pricing/${seg(id)}/apply`);
 }

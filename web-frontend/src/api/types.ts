@@ -235,7 +235,7 @@ export interface Thresholds {
   targetLevel: number;
 }
 
-/** The planned recommendation-service document (not built yet). */
+/** recommendation-service's answer (recommendation-service/README.md). */
 export interface Recommendations {
   generatedAt: string;
   source: string;
@@ -243,6 +243,8 @@ export interface Recommendations {
     locationId: string;
     date?: string;
     summary?: string;
+    condition?: string;
+    source?: string;
     temperatureC?: number;
     precipitationMm?: number;
     [k: string]: unknown;
@@ -257,6 +259,7 @@ export interface Recommendations {
     source?: string;
   }>;
   pricing: Array<{
+    id?: string;
     productId: string;
     locationId: string;
     currentPrice: number | string;
@@ -265,4 +268,18 @@ export interface Recommendations {
     reason: string;
     source?: string;
   }>;
+  warnings?: string[];
+}
+
+/** A lot of stock with its expiry (inventory-service `GET /inventory/lots`, `/inventory/expiring`). */
+export interface Lot {
+  lotId: number | string;
+  productId: string;
+  locationId: string;
+  lotCode: string;
+  expiresOn: string | null;
+  daysToExpiry: number | null;
+  expired: boolean;
+  receivedAt: string;
+  quantityOnHand: number;
 }

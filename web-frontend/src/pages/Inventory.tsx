@@ -8,6 +8,7 @@ import { SortHeader } from '../components/SortHeader';
 import { useAsync } from '../components/useAsync';
 import { useLive } from '../live/LiveContext';
 import { formatDateTime } from '../lib/format';
+import { ExpiringLots } from './ExpiringLots';
 
 /** A row as the server listed it, overtaken by a newer level pushed over /ws/live. */
 export function withLiveLevel(row: InventoryRow, live: StockLevelEvent | undefined): InventoryRow {
@@ -174,13 +175,7 @@ export function Inventory() {
 
       {canAdjust && <AdjustmentForm onDone={result.reload} />}
 
-      <section className="card" aria-labelledby="h-batches">
-        <h2 id="h-batches">Batches and expiry</h2>
-        <p className="notice-text" data-testid="batches-unavailable">
-          Batch and expiry tracking is not available yet: inventory-service keeps one level per product and location and
-          has no batch API so far. Expiring batches will be listed here once it has.
-        </p>
-      </section>
+      <ExpiringLots locationId={locationId} />
 
       {editing && (
         <ThresholdsDialog

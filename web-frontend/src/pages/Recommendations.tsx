@@ -60,11 +60,15 @@ function RecommendationsBody({ recs }: { recs: Recs }) {
   const canApply = useCan('applyPrice');
   const [applied, setApplied] = useState<Record<string, string>>({});
 
-  const applyPrice = async (productId: string, price: number | string, key: string) => {
+  const applyPrice = async (suggestionId: string | undefined, productId: string, price: number | string, key: string) => {
     try {
-      // Prices live on the product in inventory-service: read it fresh and change only the price.
       const product = await api.product(productId);
-      await api.updateProduct({ ...product, unitPrice: toCents(price) / 100 });
+      if (suggestionId) {
+        await api.applyPriceSuggestion(suggestionId);
+      } else {
+        // A suggestion without an id (an older service): change only the price on the product.
+        await api.updateProduct({ ...product, unitPrice: toCents(price) / 100 });
+      }
       setApplied((a) => ({ ...a, [key]: `Applied: now ${formatMoney(price, product.currency)}` }));
       catalog.reload();
     } catch (e) {
@@ -83,7 +87,7 @@ function RecommendationsBody({ recs }: { recs: Recs }) {
             {recs.weather.map((w, i) => (
               <li key={`${w.locationId}-${i}`} className="weather-card">
                 <strong>{catalog.locationName(w.locationId)}</strong>
-                <span>{w.summary ?? ''}</span>
+                <span>{w.summary ?? w.condition?.toLowerCase() ?? ''}</span>
                 {w.temperatureC !== undefined && <span>{w.temperatureC} °C</span>}
                 {w.precipitationMm !== undefined && <span>{w.precipitationMm} mm rain</span>}
               </li>
@@ -134,7 +138,7 @@ function RecommendationsBody({ recs }: { recs: Recs }) {
                   <p>{p.reason}</p>
                   {canApply && (
                     <div className="actions">
-                      <button type="button" className="primary small" onClick={() => applyPrice(p.productId, p.suggestedPrice, key)}>
+                      <button type="button" className="primary small" onClick={() => applyPrice(p.id, p.productId, p.suggestedPrice, key)}>
                         Apply price
                       </button>
                       {applied[key] && <span role="status">{applied[key]}</span>}

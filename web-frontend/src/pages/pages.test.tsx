@@ -9,6 +9,7 @@ import { fillPercent, stockStatus } from '../components/StockLevel';
 import { Orders, buildReturn, ordersCsv, ordersQuery } from './Orders';
 import { Inventory, validThresholds, withLiveLevel } from './Inventory';
 import { Alerts, mergeAlerts } from './Alerts';
+import { ExpiringLots } from './ExpiringLots';
 import { Recommendations } from './Recommendations';
 import type { InventoryRow, OrderDetail, OrderSummary, StockAlert } from '../api/types';
 import { aProduct, fakeApi, renderWithSession } from '../test/fixtures';
@@ -185,6 +186,21 @@ describe('alerts', () => {
   });
 });
 
+describe('batches and expiry', () => {
+  it('lists expiring and expired lots soonest first', async () => {
+    const lots = [
+      { lotId: 1, productId: 'P-1001', locationId: 'ST-001', lotCode: 'L-OLD', expiresOn: '2026-11-20', daysToExpiry: -1, expired: true, receivedAt: '2026-11-01T08:00:00Z', quantityOnHand: 4 },
+      { lotId: 2, productId: 'P-1001', locationId: 'ST-001', lotCode: 'L-NEXT', expiresOn: '2026-11-25', daysToExpiry: 4, expired: false, receivedAt: '2026-11-10T08:00:00Z', quantityOnHand: 12 },
+    ];
+    const expiringLots = vi.fn(async () => lots);
+    renderWithSession(<ExpiringLots locationId="ST-001" />, { roles: ['clerk'], api: fakeApi({ expiringLots }) });
+    expect(await screen.findByText('L-OLD')).toBeInTheDocument();
+    expect(screen.getByText('expired')).toBeInTheDocument();
+    expect(screen.getByText('in 4 d')).toBeInTheDocument();
+    expect(expiringLots).toHaveBeenCalledWith(14, 'ST-001', expect.anything());
+  });
+});
+
 describe('recommendations', () => {
   it('says clearly that the service is not available yet', async () => {
     renderWithSession(<Recommendations />, { roles: ['analyst'], api: fakeApi({ recommendations: vi.fn(() => Promise.reject(new ApiError(502, null))) }) });
@@ -204,5 +220,21 @@ describe('recommendations', () => {
     expect(screen.getByText('LLM (llm:gpt)')).toBeInTheDocument();
     await userEvent.setup().click(screen.getByRole('button', { name: 'Apply price' }));
     await waitFor(() => expect(updateProduct).toHaveBeenCalledWith(expect.objectContaining({ id: 'P-1001', unitPrice: 2.19 })));
+  });
+
+  it('applies a stored suggestion through recommendation-service, which re-checks the price', async () => {
+    const recs = {
+      generatedAt: '2026-07-15T12:00:00Z', source: 'rules', warnings: [],
+      weather: [{ locationId: 'ST-001', source: 'climatology', condition: 'CLEAR', temperatureC: 29.4 }],
+      promotions: [],
+      pricing: [{ id: 'sugg-1', productId: 'P-1001', locationId: 'ST-001', currentPrice: 1.9, suggestedPrice: 2.0, changePct: 5.3, reason: 'Fast mover' }],
+    };
+    const applyPriceSuggestion = vi.fn(async () => ({}));
+    const updateProduct = vi.fn(async (p) => p);
+    renderWithSession(<Recommendations />, { roles: ['manager'], api: fakeApi({ recommendations: vi.fn(async () => recs), product: vi.fn(async () => aProduct()), applyPriceSuggestion, updateProduct }) });
+    expect(await screen.findByText('clear')).toBeInTheDocument();
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Apply price' }));
+    await waitFor(() => expect(applyPriceSuggestion).toHaveBeenCalledWith('sugg-1'));
+    expect(updateProduct).not.toHaveBeenCalled();
   });
 });

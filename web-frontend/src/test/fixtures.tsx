@@ -108,6 +108,8 @@ export function fakeApi(over: Partial<Record<keyof Api, unknown>> = {}): Api {
     alerts: vi.fn(() => Promise.resolve({ items: [], page: 0, size: 25, totalItems: 0 })),
     acknowledgeAlert: vi.fn(notFound),
     recommendations: vi.fn(notFound),
+    applyPriceSuggestion: vi.fn(notFound),
+    expiringLots: vi.fn(() => Promise.resolve([])),
     ...over,
   };
   return api as unknown as Api;
