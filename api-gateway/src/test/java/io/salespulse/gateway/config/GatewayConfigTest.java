@@ -29,7 +29,7 @@ class GatewayConfigTest {
         assertThat(config.upstream().of(Upstream.ANALYTICS)).isEqualTo(URI.create("http://127.0.0.1:8084"));
         assertThat(config.upstream().of(Upstream.RECOMMENDATIONS)).isEqualTo(URI.create("http://127.0.0.1:8085"));
         assertThat(config.upstream().of(Upstream.DEVICES)).isEqualTo(URI.create("http://127.0.0.1:8086"));
-        assertThat(config.maxBodySize().asLongValue()).isEqualTo(10L * 1024 * 1024);
+        assertThat(config.maxBodySize().asLongValue()).isEqualTo(200L * 1024 * 1024);
         assertThat(config.ws().ticketTtl()).isEqualTo(Duration.ofSeconds(30));
         assertThat(config.frontend().keycloakUrl()).isEqualTo(URI.create("http://localhost:8180/realms/salespulse"));
     }
