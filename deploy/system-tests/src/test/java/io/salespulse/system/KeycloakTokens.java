@@ -21,8 +21,17 @@ public final class KeycloakTokens {
 
     /** The demo user's token; demo users have the password {@code <user>-demo}. */
     public static String accessToken(SystemStack stack, String user) {
-        String form = "grant_type=password&client_id=salespulse-cli&username=" + encode(user)
-                + "&password=" + encode(user + "-demo");
+        return token(stack, "grant_type=password&client_id=salespulse-cli&username=" + encode(user)
+                + "&password=" + encode(user + "-demo"), user);
+    }
+
+    /** A confidential client's own token (client credentials), as a device or an integration gets it. */
+    public static String clientToken(SystemStack stack, String clientId, String secret) {
+        return token(stack, "grant_type=client_credentials&client_id=" + encode(clientId)
+                + "&client_secret=" + encode(secret), clientId);
+    }
+
+    private static String token(SystemStack stack, String form, String who) {
         HttpRequest request = HttpRequest.newBuilder(
                         URI.create(stack.keycloakUrl() + "/realms/salespulse/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -31,7 +40,7 @@ public final class KeycloakTokens {
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new IllegalStateException("Keycloak refused " + user + ": " + response.body());
+                throw new IllegalStateException("Keycloak refused " + who + ": " + response.body());
             }
             JsonNode body = JSON.readTree(response.body());
             return body.get("access_token").asText();
