@@ -1,0 +1,39 @@
+package io.salespulse.system;
+
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Recommendations through the gateway with no LLM key and no internet: the rules engine answers from the real
+ * analytics and inventory services and the shipped climate normals; an analyst may read them, a clerk may not.
+ */
+class RecommendationsSystemIT {
+
+    @Test
+    void theRulesEngineAnswersForAStoreWithClimatologyWeather() {
+        SystemStack stack = SystemStack.get();
+        String analyst = KeycloakTokens.accessToken(stack, "analyst");
+        JsonPath answer = given().baseUri(stack.gatewayUrl()).auth().oauth2(analyst)
+                .queryParam("locationId", "ST-001")
+                .when().get("/api/recommendations")
+                .then().statusCode(200).extract().jsonPath();
+
+        assertThat(answer.getString("source")).isEqualTo("rules");
+        assertThat(answer.getList("weather.locationId")).contains("ST-001");
+        assertThat(answer.getList("weather.source")).containsOnly("climatology");
+        assertThat(answer.getList("promotions")).isNotNull();
+        assertThat(answer.getList("pricing")).isNotNull();
+        // Every suggested price stays within the configured ±15 %.
+        for (Object change : answer.getList("pricing.changePct")) {
+            assertThat(Math.abs(Double.parseDouble(change.toString()))).isLessThanOrEqualTo(15.0);
+        }
+
+        String clerk = KeycloakTokens.accessToken(stack, "clerk");
+        given().baseUri(stack.gatewayUrl()).auth().oauth2(clerk)
+                .when().get("/api/recommendations")
+                .then().statusCode(403);
+    }
+}
