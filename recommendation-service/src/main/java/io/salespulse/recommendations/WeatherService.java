@@ -44,7 +44,7 @@ public class WeatherService {
             try {
                 var live = switch (config.provider()) {
                     case "open-meteo" -> Optional.of(fromOpenMeteo(location, now));
-                    case "openweather" -> config.openweatherApiKey().filter(k -> !k.isBlank())
+                    case "openweather" -> config.openweather().apiKey().filter(k -> !k.isBlank())
                             .map(key -> fromOpenWeather(location, key, now));
                     default -> Optional.<Weather>empty();
                 };

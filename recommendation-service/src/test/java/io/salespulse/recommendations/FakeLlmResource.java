@@ -11,7 +11,7 @@ public class FakeLlmResource extends FakeServicesResource {
                 "salespulse.llm.provider", "openai",
                 "salespulse.llm.model", "gpt-test",
                 "salespulse.llm.api-key", "sk-test",
-                "quarkus.rest-client.openai.url", url + "/v1",
+                "salespulse.llm.base-url", url + "/v1",
                 "quarkus.rest-client.gemini.url", url);
     }
 }

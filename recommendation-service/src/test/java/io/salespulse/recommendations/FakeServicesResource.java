@@ -27,8 +27,8 @@ public class FakeServicesResource implements QuarkusTestResourceLifecycleManager
         var config = new java.util.HashMap<>(Map.of(
                 "quarkus.rest-client.analytics.url", url,
                 "quarkus.rest-client.inventory.url", url,
-                "quarkus.rest-client.open-meteo.url", url,
-                "quarkus.rest-client.openweather.url", url,
+                "salespulse.weather.open-meteo.base-url", url,
+                "salespulse.weather.openweather.base-url", url,
                 "quarkus.rest-client.open-meteo.read-timeout", "1000",
                 "salespulse.weather.provider", "open-meteo"));
         config.putAll(extraConfig(url));

@@ -83,6 +83,8 @@ public final class RouteTable {
                 // Applying a recommended price changes what customers pay.
                 prefix(READS, "/api/recommendations", RECOMMENDATIONS, Access.anyOf(ADMIN, MANAGER, ANALYST)),
                 prefix(WRITES, "/api/recommendations", RECOMMENDATIONS, Access.anyOf(ADMIN, MANAGER)),
+                // A narrative review of figures the caller may already read: a POST, but it changes nothing.
+                exact(Set.of("POST"), "/api/summaries", RECOMMENDATIONS, Access.anyOf(ADMIN, MANAGER, ANALYST)),
 
                 // Devices register and report themselves; which device may act as which is device-gateway's check.
                 prefix(READS, "/api/devices", DEVICES, Access.anyOf(ADMIN, MANAGER, DEVICE)),

@@ -52,6 +52,8 @@ class RouteTableTest {
             GET    | /api/recommendations        | clerk        | FORBIDDEN       | RECOMMENDATIONS | /recommendations
             POST   | /api/recommendations/r-1/apply | manager   | ALLOW           | RECOMMENDATIONS | /recommendations/r-1/apply
             POST   | /api/recommendations/r-1/apply | analyst   | FORBIDDEN       | RECOMMENDATIONS | /recommendations/r-1/apply
+            POST   | /api/summaries              | analyst      | ALLOW           | RECOMMENDATIONS | /summaries
+            POST   | /api/summaries              | clerk        | FORBIDDEN       | RECOMMENDATIONS | /summaries
             GET    | /api/devices                | device       | ALLOW           | DEVICES         | /devices
             GET    | /api/devices                | manager      | ALLOW           | DEVICES         | /devices
             GET    | /api/devices                | clerk        | FORBIDDEN       | DEVICES         | /devices

@@ -31,6 +31,17 @@ class RecommendationsSystemIT {
             assertThat(Math.abs(Double.parseDouble(change.toString()))).isLessThanOrEqualTo(15.0);
         }
 
+        // The management summary: written by the template when no LLM is configured.
+        given().baseUri(stack.gatewayUrl()).auth().oauth2(analyst).contentType("application/json")
+                .body(java.util.Map.of("period", "2026-11-21", "currency", "EUR", "revenue", "1234.50", "orders", 321,
+                        "units", 540, "previousRevenue", "1100.00",
+                        "topProducts", java.util.List.of(java.util.Map.of("key", "P-1002", "name", "Cappuccino",
+                                "revenue", "250.00", "units", 80)),
+                        "byLocation", java.util.List.of()))
+                .when().post("/api/summaries")
+                .then().statusCode(200)
+                .body("summary", org.hamcrest.Matchers.not(org.hamcrest.Matchers.emptyOrNullString()));
+
         String clerk = KeycloakTokens.accessToken(stack, "clerk");
         given().baseUri(stack.gatewayUrl()).auth().oauth2(clerk)
                 .when().get("/api/recommendations")

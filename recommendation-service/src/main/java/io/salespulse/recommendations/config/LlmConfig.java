@@ -20,6 +20,12 @@ public interface LlmConfig {
     /** API key (env SALESPULSE_LLM_API_KEY); local OpenAI-compatible servers may need none. */
     Optional<String> apiKey();
 
+    /**
+     * Base URL of the provider's API (env SALESPULSE_LLM_BASE_URL), e.g. {@code http://localhost:11434/v1} for
+     * Ollama; without it the provider's public endpoint. The REST clients {@code openai} and {@code gemini} use it.
+     */
+    Optional<String> baseUrl();
+
     /** Calls per clock minute across all requests; over it the rules answer. */
     @WithDefault("20")
     int callsPerMinute();

@@ -13,6 +13,24 @@ public interface WeatherConfig {
     @WithDefault("climatology")
     String provider();
 
-    /** OpenWeather API key (env SALESPULSE_WEATHER_OPENWEATHER_API_KEY); without it OpenWeather is not called. */
-    Optional<String> openweatherApiKey();
+    Openweather openweather();
+
+    OpenMeteo openMeteo();
+
+    /** {@code salespulse.weather.openweather.*}. */
+    interface Openweather {
+        /** Base URL of the OpenWeather API (the REST client {@code openweather} uses it). */
+        @WithDefault("https://api.openweathermap.org")
+        String baseUrl();
+
+        /** API key (env SALESPULSE_WEATHER_OPENWEATHER_API_KEY); without it OpenWeather is not called. */
+        Optional<String> apiKey();
+    }
+
+    /** {@code salespulse.weather.open-meteo.*}. */
+    interface OpenMeteo {
+        /** Base URL of the Open-Meteo API (no key needed; the REST client {@code open-meteo} uses it). */
+        @WithDefault("https://api.open-meteo.com")
+        String baseUrl();
+    }
 }
