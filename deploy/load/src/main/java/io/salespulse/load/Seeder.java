@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -82,6 +84,14 @@ final class Seeder {
         receipt.put("locationId", locationId);
         receipt.put("quantity", quantity);
         receipt.put("note", "demo opening stock");
+        // Perishables arrive as a dated lot, so the expiry view has something to show.
+        for (JsonNode lot : catalog.document().path("lots")) {
+            if (lot.get("productId").asText().equals(productId)) {
+                LocalDate expires = LocalDate.now(ZoneOffset.UTC).plusDays(lot.get("shelfLifeDays").asInt());
+                receipt.put("lotCode", "DEMO-" + productId + "-" + locationId);
+                receipt.put("expiresOn", expires.toString());
+            }
+        }
         require(gateway.send("POST", "/api/inventory/adjustments", receipt), "/api/inventory/adjustments");
     }
 
