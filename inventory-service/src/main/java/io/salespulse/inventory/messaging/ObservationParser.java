@@ -1,10 +1,13 @@
 package io.salespulse.inventory.messaging;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import static io.salespulse.inventory.messaging.JsonFields.MAX_ID;
+import static io.salespulse.inventory.messaging.JsonFields.id;
+import static io.salespulse.inventory.messaging.JsonFields.optionalText;
+import static io.salespulse.inventory.messaging.JsonFields.text;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -18,7 +21,6 @@ import java.util.regex.Pattern;
  * counts) and leniently elsewhere. A value that is not a usable observation yields the reason for the dead letter.
  */
 public final class ObservationParser {
-    private static final int MAX_ID = 64;
     private static final int MAX_COUNTS = 100_000;
     /** The contract's GTIN pattern; check digits are the catalog's business (an unknown GTIN is reported, not lost). */
     private static final Pattern GTIN = Pattern.compile("^([0-9]{8}|[0-9]{12,14})$");
@@ -40,26 +42,18 @@ public final class ObservationParser {
     }
 
     public Result parse(byte[] value) {
-        if (value == null || value.length == 0) {
-            return new Invalid("Empty record value");
-        }
         JsonNode root;
         try {
-            root = json.readTree(value);
-        } catch (JsonProcessingException e) {
-            return new Invalid("Not JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            return new Invalid("Unreadable value: " + e.getMessage());
-        }
-        if (root == null || !root.isObject()) {
-            return new Invalid("Not a JSON object");
+            root = JsonFields.readObject(json, value);
+        } catch (JsonFields.Unreadable e) {
+            return new Invalid(e.getMessage());
         }
         try {
             UUID observationId = UUID.fromString(text(root, "observationId"));
             String deviceId = id(root, "deviceId");
             String locationId = id(root, "locationId");
             Observation.Kind kind = Observation.Kind.valueOf(text(root, "kind"));
-            String zone = optionalText(root, "zone");
+            String zone = optionalText(root, "zone", MAX_ID);
             Instant startedAt = OffsetDateTime.parse(text(root, "startedAt")).toInstant();
             Instant endedAt = OffsetDateTime.parse(text(root, "endedAt")).toInstant();
             if (endedAt.isBefore(startedAt)) {
@@ -102,32 +96,5 @@ public final class ObservationParser {
             product = productId.asText();
         }
         return new Observation.Count(gtin.asText(), product, units.asInt());
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        if (value == null || !value.isTextual() || value.asText().isBlank()) {
-            throw new IllegalArgumentException(field + " is missing");
-        }
-        return value.asText();
-    }
-
-    private static String id(JsonNode node, String field) {
-        String value = text(node, field);
-        if (value.length() > MAX_ID) {
-            throw new IllegalArgumentException(field + " is longer than " + MAX_ID);
-        }
-        return value;
-    }
-
-    private static String optionalText(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isTextual() || value.asText().isEmpty() || value.asText().length() > MAX_ID) {
-            throw new IllegalArgumentException(field + " must be a string of 1 to " + MAX_ID + " characters");
-        }
-        return value.asText();
     }
 }

@@ -1,10 +1,13 @@
 package io.salespulse.inventory.messaging;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import static io.salespulse.inventory.messaging.JsonFields.MAX_ID;
+import static io.salespulse.inventory.messaging.JsonFields.id;
+import static io.salespulse.inventory.messaging.JsonFields.optionalText;
+import static io.salespulse.inventory.messaging.JsonFields.text;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -18,7 +21,6 @@ import java.util.UUID;
  * yields the reason that goes to the dead-letter topic.
  */
 public final class SaleEventParser {
-    private static final int MAX_ID = 64;
     private static final int MAX_REFERENCE = 200;
 
     private final ObjectMapper json;
@@ -38,19 +40,11 @@ public final class SaleEventParser {
     }
 
     public Result parse(byte[] value) {
-        if (value == null || value.length == 0) {
-            return new Invalid("Empty record value");
-        }
         JsonNode root;
         try {
-            root = json.readTree(value);
-        } catch (JsonProcessingException e) {
-            return new Invalid("Not JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            return new Invalid("Unreadable value: " + e.getMessage());
-        }
-        if (root == null || !root.isObject()) {
-            return new Invalid("Not a JSON object");
+            root = JsonFields.readObject(json, value);
+        } catch (JsonFields.Unreadable e) {
+            return new Invalid(e.getMessage());
         }
         try {
             UUID eventId = UUID.fromString(text(root, "eventId"));
@@ -81,43 +75,12 @@ public final class SaleEventParser {
                 || quantity.asInt() < 1 || quantity.asInt() > 1_000_000) {
             throw new IllegalArgumentException("line " + number + ": quantity must be an integer from 1 to 1000000");
         }
-        String productId = optionalId(line, "productId");
-        String sku = optionalId(line, "sku");
-        String gtin = optionalId(line, "gtin");
+        String productId = optionalText(line, "productId", MAX_ID);
+        String sku = optionalText(line, "sku", MAX_ID);
+        String gtin = optionalText(line, "gtin", MAX_ID);
         if (productId == null && sku == null && gtin == null) {
             throw new IllegalArgumentException("line " + number + " names no product (productId, sku or gtin)");
         }
         return new SaleEvent.Line(productId, sku, gtin, quantity.asInt());
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        if (value == null || !value.isTextual() || value.asText().isBlank()) {
-            throw new IllegalArgumentException(field + " is missing");
-        }
-        return value.asText();
-    }
-
-    private static String id(JsonNode node, String field) {
-        String value = text(node, field);
-        if (value.length() > MAX_ID) {
-            throw new IllegalArgumentException(field + " is longer than " + MAX_ID);
-        }
-        return value;
-    }
-
-    private static String optionalId(JsonNode node, String field) {
-        return optionalText(node, field, MAX_ID);
-    }
-
-    private static String optionalText(JsonNode node, String field, int maxLength) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isTextual() || value.asText().isEmpty() || value.asText().length() > maxLength) {
-            throw new IllegalArgumentException(field + " must be a string of 1 to " + maxLength + " characters");
-        }
-        return value.asText();
     }
 }
