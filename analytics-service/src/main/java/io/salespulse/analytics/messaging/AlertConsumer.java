@@ -1,53 +1,27 @@
 package io.salespulse.analytics.messaging;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.salespulse.analytics.config.AnalyticsConfig;
-import io.salespulse.analytics.domain.LivePublisher;
+import io.salespulse.support.Topics;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import java.time.Clock;
-import java.time.Instant;
-
-/**
- * Forwards alerts.v1 to WebSocket clients as {@code alert} messages (nothing is
- * stored); stale ones, e.g. from a new replica re-reading the topic, are not forwarded.
- */
+/** Forwards alerts.v1 to WebSocket clients as {@code alert} messages. */
 @ApplicationScoped
 public class AlertConsumer {
     public static final String MESSAGE_TYPE = "alert";
+    private static final LiveForwarder.Forwarded ALERTS = new LiveForwarder.Forwarded(Topics.ALERTS,
+            ForwardedEventParser.ALERT_FIELDS, "occurredAt", MESSAGE_TYPE, false);
 
-    private final LivePublisher live;
-    private final DeadLetterProducer deadLetters;
-    private final AnalyticsConfig config;
-    private final Clock clock;
+    private final LiveForwarder forwarder;
 
-    public AlertConsumer(LivePublisher live, DeadLetterProducer deadLetters, AnalyticsConfig config, Clock clock) {
-        this.live = live;
-        this.deadLetters = deadLetters;
-        this.config = config;
-        this.clock = clock;
+    public AlertConsumer(LiveForwarder forwarder) {
+        this.forwarder = forwarder;
     }
 
     @Incoming("alerts")
     @Blocking
     public void consume(ConsumerRecords<String, byte[]> records) {
-        for (ConsumerRecord<String, byte[]> record : records) {
-            JsonNode alert;
-            Instant at;
-            try {
-                alert = ForwardedEventParser.parse(record.value(), ForwardedEventParser.ALERT_FIELDS);
-                at = ForwardedEventParser.timestamp(alert, "occurredAt");
-            } catch (InvalidEventException e) {
-                deadLetters.send(record, "invalid alerts.v1 event: " + e.getMessage());
-                continue;
-            }
-            if (at.isAfter(clock.instant().minus(config.ws().maxEventAge()))) {
-                live.event(MESSAGE_TYPE, alert);
-            }
-        }
+        forwarder.forward(records, ALERTS);
     }
 }
