@@ -9,6 +9,7 @@ import type {
   NewOrder,
   OrderAccepted,
   OrderDetail,
+  OrderSource,
   OrderSummary,
   Page,
   Product,
@@ -33,6 +34,7 @@ export class Api {
   createOrder = (order: NewOrder, idempotencyKey: string) =>
     this.http.request<OrderAccepted>('POST', '/api/orders', { body: order, headers: { 'Idempotency-Key': idempotencyKey } });
   orders = (query: Query, signal?: AbortSignal) => this.http.get<Page<OrderSummary>>('/api/orders', query, signal);
+  orderSources = (signal?: AbortSignal) => this.http.get<OrderSource[]>('/api/orders/sources', undefined, signal);
   order = (orderId: string) => this.http.get<OrderDetail>(`/api/orders/${seg(orderId)}`);
 
   products = (query: Query, signal?: AbortSignal) => this.http.get<Page<Product>>('/api/products', query, signal);

@@ -9,6 +9,15 @@ export interface Breakdown {
   units: number;
 }
 
+/** Today's figures of one source within its channel (GET /api/analytics bySource). */
+export interface SourceBreakdown {
+  channel: string;
+  source: string;
+  revenue: Money;
+  orders: number;
+  units: number;
+}
+
 export interface TopProduct {
   productId: string;
   name: string;
@@ -38,6 +47,8 @@ export interface AnalyticsSnapshot {
   topProductsLastMinute: TopProduct[];
   topProductsAllTime: TopProduct[];
   byChannel: Breakdown[];
+  /** Grouped by channel (in the order of byChannel), then by revenue; absent from an older analytics-service. */
+  bySource?: SourceBreakdown[];
   byCategory: Breakdown[];
   byLocation: Breakdown[];
   byRegion: Breakdown[];
@@ -50,6 +61,8 @@ export type Granularity = 'day' | 'week' | 'month';
 export interface Trends {
   granularity: Granularity;
   timeZone: string;
+  channel?: string | null;
+  source?: string | null;
   points: Array<{ period: string; start: string; end: string; revenue: Money; orders: number; units: number }>;
 }
 
@@ -117,6 +130,13 @@ export interface Page<T> {
 
 export const CHANNELS = ['STORE', 'WEB', 'MARKETPLACE', 'SCANNER', 'RFID', 'API'] as const;
 export type Channel = (typeof CHANNELS)[number];
+
+/** A channel and source pair with recorded orders (GET /api/orders/sources). */
+export interface OrderSource {
+  channel: Channel;
+  source: string;
+  orders: number;
+}
 
 export interface OrderSummary {
   orderId: string;

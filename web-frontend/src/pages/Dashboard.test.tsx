@@ -63,6 +63,40 @@ describe('Dashboard', () => {
     expect(screen.getByRole('button', { name: 'Weekly' })).toBeInTheDocument();
   });
 
+  it('splits today by source, grouped under each channel with its share of the channel', async () => {
+    const { store } = await renderAsync({ roles: ['clerk'] });
+    const snapshot = aSnapshot({
+      byChannel: [
+        { key: 'WEB', revenue: '400.00', orders: 10, units: 20 },
+        { key: 'STORE', revenue: '100.00', orders: 4, units: 9 },
+      ],
+      bySource: [
+        { channel: 'WEB', source: 'shopify:demo-shop.myshopify.com', revenue: '300.00', orders: 7, units: 14 },
+        { channel: 'WEB', source: 'woocommerce:shop.example', revenue: '100.00', orders: 3, units: 6 },
+        { channel: 'STORE', source: 'store:ST-001', revenue: '100.00', orders: 4, units: 9 },
+      ],
+    });
+    await act(async () => store.dispatch({ type: 'analytics.snapshot', data: snapshot }));
+    const card = screen.getByTestId('by-source');
+    expect(within(card).getByRole('heading', { name: 'Revenue by source' })).toBeInTheDocument();
+    const groups = within(card).getAllByTestId('source-group');
+    expect(groups.map((g) => g.getAttribute('data-channel'))).toEqual(['WEB', 'STORE']);
+    const webRows = within(groups[0]).getAllByTestId('source-row');
+    expect(webRows.map((r) => r.getAttribute('data-source'))).toEqual(['shopify:demo-shop.myshopify.com', 'woocommerce:shop.example']);
+    expect(webRows[0]).toHaveTextContent('€300.00');
+    expect(webRows[0]).toHaveTextContent('75%');
+    expect(webRows[1]).toHaveTextContent('25%');
+    expect(groups[0]).toHaveTextContent('€400.00');
+    // The channel card is still there next to it.
+    expect(screen.getByRole('heading', { name: 'Revenue by channel' })).toBeInTheDocument();
+  });
+
+  it('says there are no sales by source yet for a snapshot without them', async () => {
+    const { store } = await renderAsync({ roles: ['clerk'] });
+    await act(async () => store.dispatch({ type: 'analytics.snapshot', data: aSnapshot({ bySource: undefined }) }));
+    expect(within(screen.getByTestId('by-source')).getByText('No sales today yet.')).toBeInTheDocument();
+  });
+
   it('shows when the live feed is not connected', async () => {
     await renderAsync({});
     expect(screen.getByTestId('live-status')).toHaveTextContent('Connecting…');

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { ChartData, ChartOptions } from 'chart.js';
-import type { AnalyticsSnapshot, Breakdown, Granularity, Location } from '../api/types';
+import type { AnalyticsSnapshot, Breakdown, Granularity, Location, Money, SourceBreakdown } from '../api/types';
 import type { FeedEntry } from '../live/liveStore';
 import { useApi, useCan } from '../auth/AuthContext';
 import { ChartCanvas, PALETTE } from '../components/ChartCanvas';
@@ -154,8 +154,12 @@ function DashboardBody({
         </section>
       </div>
 
-      <div className="grid-3">
+      <div className="grid-1-2">
         <BreakdownCard id="channel" title="Revenue by channel" rows={snapshot.byChannel} currency={c} kind="doughnut" />
+        <SourceBreakdownCard byChannel={snapshot.byChannel} bySource={snapshot.bySource ?? []} currency={c} />
+      </div>
+
+      <div className="grid-2">
         <BreakdownCard id="category" title="Revenue by category" rows={snapshot.byCategory} currency={c} kind="bar" />
         <BreakdownCard id="region" title="Revenue by region" rows={snapshot.byRegion} currency={c} kind="bar" />
       </div>
@@ -225,6 +229,85 @@ function TrendsCard({ snapshot, canTrends }: { snapshot: AnalyticsSnapshot; canT
           label={`Revenue per ${granularity} for the last ${points.length} periods`}
           height={240}
         />
+      )}
+    </section>
+  );
+}
+
+export interface SourceGroup {
+  channel: string;
+  channelRevenue: Money;
+  sources: SourceBreakdown[];
+}
+
+/** bySource as the card shows it: one group per channel, in the order the rows come (analytics groups them). */
+export function groupByChannel(bySource: SourceBreakdown[], byChannel: Breakdown[]): SourceGroup[] {
+  const groups: SourceGroup[] = [];
+  for (const row of bySource) {
+    let group = groups.find((g) => g.channel === row.channel);
+    if (!group) {
+      const channelRevenue = byChannel.find((b) => b.key === row.channel)?.revenue ?? row.revenue;
+      group = { channel: row.channel, channelRevenue, sources: [] };
+      groups.push(group);
+    }
+    group.sources.push(row);
+  }
+  return groups;
+}
+
+/** Today's revenue per source within its channel, with each source's share of its channel. */
+function SourceBreakdownCard({ byChannel, bySource, currency }: { byChannel: Breakdown[]; bySource: SourceBreakdown[]; currency: string }) {
+  const groups = useMemo(() => groupByChannel(bySource, byChannel), [bySource, byChannel]);
+  const share = (part: Money, whole: Money) => {
+    const w = toCents(whole);
+    return w > 0 ? `${Math.round((toCents(part) * 100) / w)}%` : '—';
+  };
+  return (
+    <section className="card" aria-labelledby="h-source" data-testid="by-source">
+      <h2 id="h-source">Revenue by source</h2>
+      {groups.length === 0 ? (
+        <p className="empty">No sales today yet.</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="data-table source-table">
+            <caption className="sr-only">Today's revenue per source, grouped by channel</caption>
+            <thead>
+              <tr>
+                <th scope="col">Source</th>
+                <th scope="col" className="num">
+                  Orders
+                </th>
+                <th scope="col" className="num">
+                  Revenue
+                </th>
+                <th scope="col" className="num">
+                  Share of channel
+                </th>
+              </tr>
+            </thead>
+            {groups.map((g) => (
+              <tbody key={g.channel} data-testid="source-group" data-channel={g.channel}>
+                <tr className="group-row">
+                  <th scope="rowgroup" colSpan={2}>
+                    <span className={`chip chip-${g.channel.toLowerCase()}`}>{g.channel}</span>
+                  </th>
+                  <td className="num">{formatMoney(g.channelRevenue, currency)}</td>
+                  <td />
+                </tr>
+                {g.sources.map((s) => (
+                  <tr key={s.source} data-testid="source-row" data-source={s.source}>
+                    <th scope="row" className="source">
+                      {s.source}
+                    </th>
+                    <td className="num">{formatCount(s.orders)}</td>
+                    <td className="num">{formatMoney(s.revenue, currency)}</td>
+                    <td className="num">{share(s.revenue, g.channelRevenue)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            ))}
+          </table>
+        </div>
       )}
     </section>
   );

@@ -1,7 +1,7 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { ApiError } from '../api/http';
 import type { Api } from '../api/endpoints';
-import { CHANNELS, type NewOrder, type OrderDetail, type OrderSummary } from '../api/types';
+import { CHANNELS, type NewOrder, type OrderDetail, type OrderSource, type OrderSummary } from '../api/types';
 import { useApi, useCan } from '../auth/AuthContext';
 import { useCatalog } from '../components/Catalog';
 import { Pager } from '../components/Pager';
@@ -16,12 +16,40 @@ export interface OrderFilters {
   from: string;
   to: string;
   channel: string;
+  /** Exact source, e.g. shopify:demo-shop.myshopify.com; '' = all. */
+  source: string;
   locationId: string;
   productId: string;
   type: string;
 }
 
-const EMPTY: OrderFilters = { range: 'today', from: '', to: '', channel: '', locationId: '', productId: '', type: '' };
+const EMPTY: OrderFilters = { range: 'today', from: '', to: '', channel: '', source: '', locationId: '', productId: '', type: '' };
+
+export interface SourceOption {
+  value: string;
+  label: string;
+}
+
+/**
+ * The choices of the source filter: the sources of the chosen channel, or of every channel (a source selling
+ * through several channels, like a shop on its web site and a marketplace, is offered once with its channels).
+ */
+export function sourceOptions(sources: OrderSource[], channel: string): SourceOption[] {
+  const bySource = new Map<string, { channels: string[]; orders: number }>();
+  for (const s of sources) {
+    if (channel && s.channel !== channel) continue;
+    const entry = bySource.get(s.source) ?? { channels: [], orders: 0 };
+    entry.channels.push(s.channel);
+    entry.orders += s.orders;
+    bySource.set(s.source, entry);
+  }
+  return [...bySource.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([source, { channels, orders }]) => ({
+      value: source,
+      label: `${source}${channel ? '' : ` · ${channels.join(', ')}`} (${orders.toLocaleString('en-GB')})`,
+    }));
+}
 
 /** The query of GET /api/orders for these filters (times as ISO-8601 with offset). */
 export function ordersQuery(f: OrderFilters, now = new Date()): Record<string, string | undefined> {
@@ -52,6 +80,7 @@ export function ordersQuery(f: OrderFilters, now = new Date()): Record<string, s
     from,
     to,
     channel: f.channel || undefined,
+    source: f.source || undefined,
     locationId: f.locationId || undefined,
     productId: f.productId || undefined,
     type: f.type || undefined,
@@ -90,6 +119,8 @@ export function Orders() {
   const [exporting, setExporting] = useState<string | null>(null);
 
   const result = useAsync((signal) => api.orders({ ...ordersQuery(filters), sort, page, size }, signal), [filters, sort, page, size]);
+  const sources = useAsync((signal) => api.orderSources(signal), []);
+  const sourceChoices = useMemo(() => sourceOptions(sources.data ?? [], draft.channel), [sources.data, draft.channel]);
 
   const apply = (e: React.FormEvent) => {
     e.preventDefault();
@@ -149,12 +180,43 @@ export function Orders() {
         )}
         <div className="field">
           <label htmlFor="f-channel">Channel</label>
-          <select id="f-channel" value={draft.channel} onChange={(e) => set({ channel: e.target.value })}>
+          <select
+            id="f-channel"
+            value={draft.channel}
+            onChange={(e) => {
+              const channel = e.target.value;
+              // A source chosen under another channel would match nothing: drop it.
+              const keep = !channel || (sources.data ?? []).some((s) => s.channel === channel && s.source === draft.source);
+              set({ channel, source: keep ? draft.source : '' });
+            }}
+          >
             <option value="">All</option>
             {CHANNELS.map((c) => (
               <option key={c}>{c}</option>
             ))}
           </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-source">Source</label>
+          <select
+            id="f-source"
+            data-testid="source-filter"
+            value={draft.source}
+            onChange={(e) => set({ source: e.target.value })}
+            aria-describedby={sources.error ? 'f-source-error' : undefined}
+          >
+            <option value="">All</option>
+            {sourceChoices.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+          {sources.error && (
+            <span id="f-source-error" className="hint">
+              Sources could not be loaded
+            </span>
+          )}
         </div>
         <div className="field">
           <label htmlFor="f-location">Location</label>
@@ -216,6 +278,7 @@ export function Orders() {
                 <SortHeader column="occurredAt" label="Time" sort={sort} onSort={(s) => { setSort(s); setPage(0); }} />
                 <SortHeader column="externalId" label="Reference" sort={sort} onSort={(s) => { setSort(s); setPage(0); }} firstDescending={false} />
                 <SortHeader column="channel" label="Channel" sort={sort} onSort={(s) => { setSort(s); setPage(0); }} firstDescending={false} />
+                <SortHeader column="source" label="Source" sort={sort} onSort={(s) => { setSort(s); setPage(0); }} firstDescending={false} />
                 <SortHeader column="locationId" label="Location" sort={sort} onSort={(s) => { setSort(s); setPage(0); }} firstDescending={false} />
                 <SortHeader column="itemCount" label="Items" sort={sort} onSort={(s) => { setSort(s); setPage(0); }} className="num" />
                 <SortHeader column="total" label="Total" sort={sort} onSort={(s) => { setSort(s); setPage(0); }} className="num" />
@@ -235,6 +298,9 @@ export function Orders() {
                   <td data-label="Channel">
                     <span className={`chip chip-${o.channel.toLowerCase()}`}>{o.channel}</span>
                   </td>
+                  <td data-label="Source" className="source">
+                    {o.source}
+                  </td>
                   <td data-label="Location">{catalog.locationName(o.locationId)}</td>
                   <td data-label="Items" className="num">
                     {o.itemCount}
@@ -247,7 +313,7 @@ export function Orders() {
               ))}
               {data && data.items.length === 0 && (
                 <tr>
-                  <td colSpan={7} className="empty">
+                  <td colSpan={8} className="empty">
                     No orders match these filters.
                   </td>
                 </tr>

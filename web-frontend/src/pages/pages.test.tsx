@@ -6,7 +6,7 @@ import { visibleNav } from '../App';
 import { can } from '../auth/roles';
 import { nextSort } from '../components/SortHeader';
 import { fillPercent, stockStatus } from '../components/StockLevel';
-import { Orders, buildReturn, ordersCsv, ordersQuery } from './Orders';
+import { Orders, buildReturn, ordersCsv, ordersQuery, sourceOptions } from './Orders';
 import { Inventory, validThresholds, withLiveLevel } from './Inventory';
 import { Alerts, mergeAlerts } from './Alerts';
 import { ExpiringLots } from './ExpiringLots';
@@ -57,10 +57,53 @@ describe('roles', () => {
 describe('orders', () => {
   it('turns filters into the API query', () => {
     const now = new Date('2025-06-02T12:00:00Z');
-    expect(ordersQuery({ range: 'hour', from: '', to: '', channel: 'WEB', locationId: '', productId: 'P-1001', type: 'SALE' }, now)).toEqual({
-      from: '2025-06-02T11:00:00.000Z', to: undefined, channel: 'WEB', locationId: undefined, productId: 'P-1001', type: 'SALE',
+    expect(ordersQuery({ range: 'hour', from: '', to: '', channel: 'WEB', source: 'shopify:demo-shop.myshopify.com', locationId: '', productId: 'P-1001', type: 'SALE' }, now)).toStrictEqual({
+      from: '2025-06-02T11:00:00.000Z', to: undefined, channel: 'WEB', source: 'shopify:demo-shop.myshopify.com', locationId: undefined, productId: 'P-1001', type: 'SALE',
     });
-    expect(ordersQuery({ range: 'all', from: '', to: '', channel: '', locationId: 'ST-001', productId: '', type: '' }, now).from).toBeUndefined();
+    const all = ordersQuery({ range: 'all', from: '', to: '', channel: '', source: '', locationId: 'ST-001', productId: '', type: '' }, now);
+    expect(all.from).toBeUndefined();
+    expect(all.source).toBeUndefined();
+  });
+
+  it('offers the sources of the chosen channel, or each source once with its channels', () => {
+    const sources = [
+      { channel: 'WEB' as const, source: 'shopify:demo-shop.myshopify.com', orders: 1200 },
+      { channel: 'MARKETPLACE' as const, source: 'shopify:demo-shop.myshopify.com', orders: 30 },
+      { channel: 'STORE' as const, source: 'store:ST-001', orders: 4 },
+      { channel: 'API' as const, source: 'api:erp', orders: 7 },
+    ];
+    expect(sourceOptions(sources, '')).toEqual([
+      { value: 'api:erp', label: 'api:erp · API (7)' },
+      { value: 'shopify:demo-shop.myshopify.com', label: 'shopify:demo-shop.myshopify.com · WEB, MARKETPLACE (1,230)' },
+      { value: 'store:ST-001', label: 'store:ST-001 · STORE (4)' },
+    ]);
+    expect(sourceOptions(sources, 'MARKETPLACE')).toEqual([{ value: 'shopify:demo-shop.myshopify.com', label: 'shopify:demo-shop.myshopify.com (30)' }]);
+    expect(sourceOptions(sources, 'RFID')).toEqual([]);
+  });
+
+  it('filters by a source chosen from GET /api/orders/sources, next to the channel filter', async () => {
+    const orders = vi.fn(async (q: Record<string, unknown>) => ({ items: [anOrder()], page: q.page, size: q.size, totalItems: 1 }));
+    const orderSources = vi.fn(async () => [
+      { channel: 'WEB', source: 'shopify:demo-shop.myshopify.com', orders: 12 },
+      { channel: 'STORE', source: 'store:ST-001', orders: 3 },
+    ]);
+    renderWithSession(<Orders />, { roles: ['analyst'], api: fakeApi({ orders, orderSources }) });
+    const select = screen.getByLabelText('Source');
+    await waitFor(() => expect(select.querySelectorAll('option')).toHaveLength(3));
+    expect(screen.getByRole('option', { name: 'store:ST-001 · STORE (3)' })).toBeInTheDocument();
+    const user = userEvent.setup();
+    await user.selectOptions(screen.getByLabelText('Channel'), 'WEB');
+    expect(select.querySelectorAll('option')).toHaveLength(2);
+    await user.selectOptions(select, 'shopify:demo-shop.myshopify.com');
+    await user.click(screen.getByRole('button', { name: 'Apply' }));
+    await waitFor(() =>
+      expect(orders).toHaveBeenLastCalledWith(expect.objectContaining({ channel: 'WEB', source: 'shopify:demo-shop.myshopify.com', page: 0 }), expect.anything()),
+    );
+    // Another channel drops a source that is not one of its own.
+    await user.selectOptions(screen.getByLabelText('Channel'), 'STORE');
+    expect(select).toHaveValue('');
+    expect(screen.getByRole('columnheader', { name: /Source/ })).toBeInTheDocument();
+    expect(screen.getByText('store:ST-001', { selector: 'td' })).toBeInTheDocument();
   });
 
   it('sorts by a column, flipping on a second click', () => {

@@ -182,6 +182,115 @@ class AnalyticsIT {
     }
 
     @Test
+    void todayIsSplitBySourceWithinItsChannelAndTrendsFollowOneChannelOrSource() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String shop = "shopify:" + tag + ".myshopify.com";
+        String till = "store:ST-" + tag;
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        // The shop sells on its web site and on a marketplace: one source, two channels.
+        var web = Orders.aSale().channel("WEB").source(shop).occurredAt(now.minusSeconds(3))
+                .line("P-1001", "Cola", "Drinks", 2, "3.00");
+        var marketplace = Orders.aSale().channel("MARKETPLACE").source(shop).occurredAt(now.minusSeconds(2))
+                .line("P-1002", "Chips", "Snacks", 1, "4.00");
+        var store = Orders.aSale().channel("STORE").source(till).occurredAt(now.minusSeconds(2))
+                .line("P-1003", "Water", "Drinks", 5, "1.00");
+        var refund = Orders.aReturn().channel("WEB").source(shop).occurredAt(now.minusSeconds(1))
+                .line("P-1001", "Cola", "Drinks", 1, "3.00");
+        for (var order : java.util.List.of(web, marketplace, store, refund)) {
+            OrderLedger.publish(order);
+        }
+        OrderLedger.publishAgain(web);
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            JsonNode a = analytics(TestTokens.bearer("ana", "analyst"));
+            Predicate<Orders.Builder> today = OrderLedger.sameDay(Instant.parse(a.get("generatedAt").asText()));
+            for (String channel : java.util.List.of("WEB", "MARKETPLACE")) {
+                Predicate<Orders.Builder> these = today.and(o -> o.channel().equals(channel) && o.source().equals(shop));
+                JsonNode entry = sourceEntry(a.get("bySource"), channel, shop);
+                assertMoney(entry.get("revenue"), OrderLedger.revenue(these));
+                assertThat(entry.get("orders").asLong()).isEqualTo(OrderLedger.orders(these));
+                assertThat(entry.get("units").asLong()).isEqualTo(OrderLedger.units(these));
+                // Every source of a channel adds up to the channel.
+                BigDecimal channelSum = StreamSupport.stream(a.get("bySource").spliterator(), false)
+                        .filter(n -> n.get("channel").asText().equals(channel))
+                        .map(n -> new BigDecimal(n.get("revenue").asText())).reduce(BigDecimal.ZERO, BigDecimal::add);
+                assertThat(channelSum).isEqualByComparingTo(entry(a.get("byChannel"), "key", channel).get("revenue")
+                        .asText());
+            }
+            if (OrderLedger.orders(today.and(o -> o.source().equals(shop))) == 2) {
+                JsonNode onTheWeb = sourceEntry(a.get("bySource"), "WEB", shop);
+                assertThat(onTheWeb.get("revenue").asText()).isEqualTo("3.00");
+                assertThat(onTheWeb.get("orders").asLong()).isEqualTo(1);
+                assertThat(onTheWeb.get("units").asLong()).isEqualTo(1);
+                assertThat(sourceEntry(a.get("bySource"), "STORE", till).get("revenue").asText()).isEqualTo("5.00");
+            }
+            // Grouped by channel, the channels in the order of byChannel.
+            java.util.List<String> channels = new java.util.ArrayList<>();
+            a.get("bySource").forEach(n -> {
+                if (channels.isEmpty() || !channels.get(channels.size() - 1).equals(n.get("channel").asText())) {
+                    channels.add(n.get("channel").asText());
+                }
+            });
+            java.util.List<String> channelOrder = new java.util.ArrayList<>();
+            a.get("byChannel").forEach(n -> channelOrder.add(n.get("key").asText()));
+            assertThat(channels).doesNotHaveDuplicates().isEqualTo(channelOrder);
+        });
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            JsonNode anywhere = trend("source", shop, null);
+            assertThat(anywhere.get("source").asText()).isEqualTo(shop);
+            assertThat(anywhere.get("channel").isNull()).isTrue();
+            assertTodayOfTrend(anywhere, o -> o.source().equals(shop));
+            JsonNode onTheWeb = trend("source", shop, "WEB");
+            assertThat(onTheWeb.get("channel").asText()).isEqualTo("WEB");
+            assertTodayOfTrend(onTheWeb, o -> o.source().equals(shop) && o.channel().equals("WEB"));
+            assertTodayOfTrend(trend("channel", "MARKETPLACE", null), o -> o.channel().equals("MARKETPLACE"));
+            assertTodayOfTrend(trend("source", till, null), o -> o.source().equals(till));
+        });
+        JsonNode unknown = trend("source", "never:" + tag, null);
+        assertThat(unknown.get("points")).hasSize(2)
+                .allSatisfy(p -> assertThat(p.get("revenue").asText()).isEqualTo("0.00"));
+    }
+
+    @Test
+    void aTrendOfAnUnknownChannelIsAProblemDocument() {
+        given().header("Authorization", TestTokens.bearer("ana", "analyst"))
+                .queryParam("channel", "FAX").queryParam("source", "x".repeat(201))
+                .when().get("/analytics/trends")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("channel"))
+                .body("errors.field", hasItem("source"));
+    }
+
+    private static JsonNode trend(String filter, String value, String channel) {
+        var request = given().header("Authorization", TestTokens.bearer("ana", "analyst"))
+                .queryParam("granularity", "day").queryParam("periods", 2).queryParam(filter, value);
+        if (channel != null) {
+            request.queryParam("channel", channel);
+        }
+        return read(request.when().get("/analytics/trends").then().statusCode(200).extract().asString());
+    }
+
+    /** The last point (today) of a two-day trend equals what the ledger holds of that day for those orders. */
+    private static void assertTodayOfTrend(JsonNode trend, Predicate<Orders.Builder> which) {
+        assertThat(trend.get("points")).hasSize(2);
+        JsonNode today = trend.get("points").get(1);
+        Instant noon = LocalDate.parse(today.get("period").asText()).atTime(12, 0).toInstant(ZoneOffset.UTC);
+        Predicate<Orders.Builder> these = OrderLedger.sameDay(noon).and(which);
+        assertMoney(today.get("revenue"), OrderLedger.revenue(these));
+        assertThat(today.get("orders").asLong()).isEqualTo(OrderLedger.orders(these));
+        assertThat(today.get("units").asLong()).isEqualTo(OrderLedger.units(these));
+    }
+
+    static JsonNode sourceEntry(JsonNode bySource, String channel, String source) {
+        return StreamSupport.stream(bySource.spliterator(), false)
+                .filter(n -> channel.equals(n.get("channel").asText()) && source.equals(n.get("source").asText()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + channel + " " + source + " in " + bySource));
+    }
+
+    @Test
     void aBadTrendRequestIsAProblemDocument() {
         given().header("Authorization", TestTokens.bearer("ana", "analyst"))
                 .queryParam("granularity", "year").queryParam("periods", 0)
@@ -210,7 +319,11 @@ class AnalyticsIT {
                 .body("paths.'/analytics'.get.responses.'200'.content.'application/json'.schema.'$ref'",
                         containsString("AnalyticsSnapshot"))
                 .body("components.schemas.AnalyticsSnapshot.properties.lastMinute", org.hamcrest.Matchers.notNullValue())
-                .body("components.schemas.LastMinute.properties.revenue.type", is("string"));
+                .body("components.schemas.LastMinute.properties.revenue.type", is("string"))
+                .body("components.schemas.AnalyticsSnapshot.properties.bySource.items.'$ref'",
+                        containsString("SourceBreakdown"))
+                .body("components.schemas.SourceBreakdown.properties.revenue.type", is("string"))
+                .body("paths.'/analytics/trends'.get.parameters.name", org.hamcrest.Matchers.hasItems("channel", "source"));
     }
 
     @Test

@@ -49,6 +49,9 @@ class DurabilityIT {
     @Inject
     RollupRepository rollups;
 
+    @Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
     @Test
     void aWindowRebuiltFromTheDatabaseShowsExactlyWhatTheRunningOneShows() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -130,6 +133,79 @@ class DurabilityIT {
         await().atMost(AnalyticsIT.PATIENCE).untilAsserted(() -> AnalyticsIT.assertMoney(
                 AnalyticsIT.analytics(TestTokens.bearer("ana", "analyst")).get("totalRevenue"),
                 OrderLedger.revenue(OrderLedger.all())));
+    }
+
+    /**
+     * V2__source_rollups.sql fills the 'source' rows of orders counted before it from counted_orders. Run its
+     * statements again over what counting maintained (source rows removed first, all rolled back at the end):
+     * they must give exactly the same rows.
+     */
+    @Test
+    void theSourceBackfillOfTheMigrationGivesTheFiguresCountingMaintains() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        Instant noon = LocalDate.now(ZoneOffset.UTC).minusDays(5).atTime(12, 0).toInstant(ZoneOffset.UTC);
+        String shop = "shopify:bf-" + tag;
+        List<Orders.Builder> builders = List.of(
+                Orders.aSale().channel("WEB").source(shop).occurredAt(noon).line("P-4001", "Tea", "Drinks", 2, "3.30"),
+                Orders.aSale().channel("WEB").source(shop).occurredAt(noon.plusSeconds(1))
+                        .line("P-4002", "Mug", "Home", 1, "7.00").line("P-4001", "Tea", "Drinks", 1, "3.30"),
+                Orders.aReturn().channel("WEB").source(shop).occurredAt(noon.plusSeconds(2))
+                        .line("P-4002", "Mug", "Home", 1, "7.00"),
+                Orders.aSale().channel("MARKETPLACE").source(shop).occurredAt(noon.plusSeconds(3))
+                        .line("P-4001", "Tea", "Drinks", 4, "3.10"),
+                Orders.aSale().channel("STORE").source("store:bf-" + tag).occurredAt(noon.minusSeconds(86_400))
+                        .line("P-4003", "Honey", "Pantry", 1, "5.45"));
+        counting.count(builders.stream().map(DurabilityIT::parse).toList());
+        builders.forEach(OrderLedger::record);
+
+        String migration;
+        try (var in = getClass().getClassLoader().getResourceAsStream("db/migration/V2__source_rollups.sql")) {
+            migration = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        List<String> backfill = java.util.Arrays.stream(migration.replaceAll("(?m)--.*$", "").split(";"))
+                .map(String::strip).filter(sql -> sql.startsWith("INSERT")).toList();
+        assertThat(backfill).hasSize(2);
+
+        try (var c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (var st = c.createStatement()) {
+                // No counting in between: the maintained rows and counted_orders are one consistent state.
+                st.execute("LOCK TABLE counted_orders, daily_rollups, all_time_rollups IN EXCLUSIVE MODE");
+                var maintained = sourceRows(st);
+                st.execute("DELETE FROM daily_rollups WHERE dimension = 'source'");
+                st.execute("DELETE FROM all_time_rollups WHERE dimension = 'source'");
+                for (String sql : backfill) {
+                    st.execute(sql);
+                }
+                var backfilled = sourceRows(st);
+
+                assertThat(backfilled).isEqualTo(maintained);
+                LocalDate day = noon.atZone(ZoneOffset.UTC).toLocalDate();
+                // 2 sales on the web (6.60 + 10.30) and the mug returned: 9.90, 2 orders, 3 net units.
+                assertThat(maintained).containsEntry(day + " WEB|" + shop, "9.90/2/3")
+                        .containsEntry(day + " MARKETPLACE|" + shop, "12.40/1/4")
+                        .containsEntry(day.minusDays(1) + " STORE|store:bf-" + tag, "5.45/1/1")
+                        .containsEntry("all-time WEB|" + shop, "9.90/2/3");
+            } finally {
+                c.rollback();
+            }
+        }
+    }
+
+    /** Every 'source' row, daily and all time: "day key" (or "all-time key") -> "revenue/orders/units". */
+    private static java.util.Map<String, String> sourceRows(java.sql.Statement st) throws java.sql.SQLException {
+        java.util.Map<String, String> rows = new java.util.TreeMap<>();
+        try (var rs = st.executeQuery("""
+                SELECT day::text AS day, key, revenue, orders, units FROM daily_rollups WHERE dimension = 'source'
+                UNION ALL
+                SELECT 'all-time', key, revenue, orders, units FROM all_time_rollups WHERE dimension = 'source'
+                """)) {
+            while (rs.next()) {
+                rows.put(rs.getString("day") + " " + rs.getString("key"), rs.getBigDecimal("revenue").toPlainString()
+                        + "/" + rs.getLong("orders") + "/" + rs.getLong("units"));
+            }
+        }
+        return rows;
     }
 
     private CountResult countWhenStarted(CountDownLatch start, List<RecordedOrder> batch) {

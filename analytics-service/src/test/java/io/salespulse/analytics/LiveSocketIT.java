@@ -58,7 +58,8 @@ class LiveSocketIT {
         assertThat(first.get("type").asText()).isEqualTo("analytics.snapshot");
         assertThat(first.at("/data/lastHour")).hasSize(60);
 
-        var order = Orders.aSale().channel("WEB").location("WEB-FC", "Online")
+        String source = "api:live-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        var order = Orders.aSale().channel("WEB").source(source).location("WEB-FC", "Online")
                 .line("P-1005", "Olive oil", "Pantry", 2, "6.45");
         OrderLedger.publish(order);
 
@@ -74,6 +75,10 @@ class LiveSocketIT {
                     .filter(m -> m.get("type").asText().equals("analytics.snapshot"))
                     .anyMatch(m -> m.at("/data/totalRevenue").asText().equals(expected.toPlainString()));
             assertThat(reflected).as("a later snapshot shows total revenue %s", expected).isTrue();
+            boolean split = received.stream().skip(pushedAt).map(AnalyticsIT::read)
+                    .filter(m -> m.get("type").asText().equals("analytics.snapshot"))
+                    .anyMatch(m -> m.at("/data/bySource").findValuesAsText("source").contains(source));
+            assertThat(split).as("a later snapshot splits today by source %s", source).isTrue();
         });
     }
 

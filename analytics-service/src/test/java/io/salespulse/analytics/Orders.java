@@ -67,6 +67,11 @@ public final class Orders {
             return this;
         }
 
+        public Builder source(String source) {
+            this.source = source;
+            return this;
+        }
+
         public Builder location(String locationId, String region) {
             this.locationId = locationId;
             this.region = region;
@@ -99,6 +104,14 @@ public final class Orders {
 
         public String type() {
             return type;
+        }
+
+        public String channel() {
+            return channel;
+        }
+
+        public String source() {
+            return source;
         }
 
         public Instant occurredAt() {

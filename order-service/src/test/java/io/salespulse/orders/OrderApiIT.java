@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -37,12 +38,17 @@ class OrderApiIT {
     private static final String STORE = "ST-API-" + RUN;
     private static final String COLA = "P-COLA-API-" + RUN;
     private static final String CHIPS = "P-CHIPS-API-" + RUN;
-    // Five orders: externalId -> occurredAt, channel, lines, total, items.
-    private static final SaleEvents.Builder S1 = sale("S1", "STORE", "2025-03-01T10:00:00Z").productLine(COLA, 2, "10.00"); // 20.00
-    private static final SaleEvents.Builder S2 = sale("S2", "WEB", "2025-03-01T11:00:00Z").productLine(CHIPS, 1, "5.50"); // 5.50
-    private static final SaleEvents.Builder S3 = sale("S3", "STORE", "2025-03-02T09:00:00Z")
+    // Sources of this run: the shop sells on the web and through a marketplace (one source, two channels); the
+    // store's second till has a comma in its source name, which a source filter must take literally.
+    private static final String TILL = "store:" + STORE;
+    private static final String SHOP = "shopify:" + RUN.toLowerCase() + ".myshopify.com";
+    private static final String LANE = "pos,lane-2:" + RUN;
+    // Five orders: externalId -> occurredAt, channel, source, lines, total, items.
+    private static final SaleEvents.Builder S1 = sale("S1", "STORE", TILL, "2025-03-01T10:00:00Z").productLine(COLA, 2, "10.00"); // 20.00
+    private static final SaleEvents.Builder S2 = sale("S2", "WEB", SHOP, "2025-03-01T11:00:00Z").productLine(CHIPS, 1, "5.50"); // 5.50
+    private static final SaleEvents.Builder S3 = sale("S3", "STORE", LANE, "2025-03-02T09:00:00Z")
             .productLine(COLA, 1, "10.00").productLine(CHIPS, 3, "5.50"); // 26.50
-    private static final SaleEvents.Builder S4 = sale("S4", "MARKETPLACE", "2025-03-03T12:00:00Z").productLine(CHIPS, 10, "5.50"); // 55.00
+    private static final SaleEvents.Builder S4 = sale("S4", "MARKETPLACE", SHOP, "2025-03-03T12:00:00Z").productLine(CHIPS, 10, "5.50"); // 55.00
     private static final SaleEvents.Builder R5 = SaleEvents.aReturnOf(S1).externalId("R5-" + RUN)
             .occurredAt("2025-03-03T15:00:00Z").productLine(COLA, 1, "10.00"); // -10.00
 
@@ -100,6 +106,53 @@ class OrderApiIT {
     }
 
     @Test
+    void filtersBySourceAndChannelAsRepeatedOrCommaSeparatedValues() {
+        analyst().queryParam("locationId", STORE).queryParam("source", SHOP).get("/orders")
+                .then().statusCode(200).body("totalItems", equalTo(2)).body("items.externalId", equalTo(ids(S4, S2)))
+                .body("items.source", everyItem(equalTo(SHOP)));
+        analyst().queryParam("source", SHOP).queryParam("channel", "WEB").get("/orders")
+                .then().statusCode(200).body("items.externalId", equalTo(ids(S2)));
+        // Any of the repeated sources; the comma belongs to the source name.
+        analyst().queryParam("source", SHOP, LANE).get("/orders")
+                .then().statusCode(200).body("items.externalId", equalTo(ids(S4, S3, S2)));
+        analyst().queryParam("source", LANE.split(",")[0]).queryParam("locationId", STORE).get("/orders")
+                .then().statusCode(200).body("totalItems", equalTo(0));
+        analyst().queryParam("locationId", STORE).queryParam("channel", "WEB,MARKETPLACE").get("/orders")
+                .then().statusCode(200).body("items.externalId", equalTo(ids(S4, S2)));
+        analyst().queryParam("locationId", STORE).queryParam("channel", "WEB", "STORE").get("/orders")
+                .then().statusCode(200).body("items.externalId", equalTo(ids(R5, S3, S2, S1)));
+    }
+
+    @Test
+    void sortsBySource() {
+        List<String> sources = analyst().queryParam("locationId", STORE).queryParam("sort", "source").get("/orders")
+                .then().statusCode(200).extract().jsonPath().getList("items.source", String.class);
+        assertThat(sources).containsExactly(LANE, SHOP, SHOP, TILL, TILL);
+        List<String> descending = analyst().queryParam("locationId", STORE).queryParam("sort", "-source")
+                .get("/orders").then().statusCode(200).extract().jsonPath().getList("items.source", String.class);
+        assertThat(descending).containsExactly(TILL, TILL, SHOP, SHOP, LANE);
+    }
+
+    @Test
+    void listsEveryChannelAndSourceWithItsOrderCount() {
+        List<java.util.Map<String, Object>> sources = analyst().get("/orders/sources")
+                .then().statusCode(200).extract().jsonPath().getList("$");
+        // Other tests record orders too: look at this run's sources, in the order the list gives them.
+        assertThat(sources.stream().filter(s -> s.get("source").toString().contains(RUN)
+                        || s.get("source").toString().contains(RUN.toLowerCase())).toList())
+                .containsExactly(
+                        java.util.Map.of("channel", "MARKETPLACE", "source", SHOP, "orders", 1),
+                        java.util.Map.of("channel", "STORE", "source", LANE, "orders", 1),
+                        java.util.Map.of("channel", "STORE", "source", TILL, "orders", 2),
+                        java.util.Map.of("channel", "WEB", "source", SHOP, "orders", 1));
+        given().header("Authorization", TestTokens.bearer("clara", "clerk")).get("/orders/sources")
+                .then().statusCode(200);
+        given().header("Authorization", TestTokens.bearer("scanner-7", "device")).get("/orders/sources")
+                .then().statusCode(403).contentType("application/problem+json");
+        given().get("/orders/sources").then().statusCode(401);
+    }
+
+    @Test
     void sortsAndPages() {
         // -total: S4 55.00, S3 26.50, S1 20.00, S2 5.50, R5 -10.00
         analyst().queryParam("locationId", STORE).queryParam("sort", "-total").queryParam("size", 2).queryParam("page", 1)
@@ -135,6 +188,14 @@ class OrderApiIT {
     }
 
     @Test
+    void anUnknownChannelInAListIsA400ProblemNamingIt() {
+        analyst().queryParam("channel", "WEB,FAX").get("/orders")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of("channel")))
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("FAX"));
+    }
+
+    @Test
     void invalidParametersAreA400ProblemNamingThem() {
         analyst().queryParam("sort", "password").queryParam("size", 501).queryParam("from", "yesterday").get("/orders")
                 .then().statusCode(400).contentType("application/problem+json")
@@ -158,8 +219,8 @@ class OrderApiIT {
         return given().header("Authorization", TestTokens.bearer("ann", "analyst")).when();
     }
 
-    private static SaleEvents.Builder sale(String id, String channel, String occurredAt) {
-        return SaleEvents.aSale().channel(channel).source("it:" + RUN).externalId(id + "-" + RUN).locationId(STORE)
+    private static SaleEvents.Builder sale(String id, String channel, String source, String occurredAt) {
+        return SaleEvents.aSale().channel(channel).source(source).externalId(id + "-" + RUN).locationId(STORE)
                 .occurredAt(occurredAt);
     }
 

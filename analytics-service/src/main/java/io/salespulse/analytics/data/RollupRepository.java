@@ -9,6 +9,8 @@ import io.salespulse.analytics.domain.DurableFigures;
 import io.salespulse.analytics.domain.Money;
 import io.salespulse.analytics.domain.ProductFigure;
 import io.salespulse.analytics.domain.RollupDelta;
+import io.salespulse.analytics.domain.SourceBreakdowns;
+import io.salespulse.analytics.domain.TrendScope;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
@@ -61,7 +63,7 @@ public class RollupRepository {
     static final String SELECT_DAY_BREAKDOWNS = """
             SELECT dimension, key, revenue, orders, units
               FROM daily_rollups
-             WHERE day = ? AND dimension IN ('total', 'channel', 'category', 'location', 'region')
+             WHERE day = ? AND dimension IN ('total', 'channel', 'source', 'category', 'location', 'region')
              ORDER BY dimension, revenue DESC, key COLLATE "C"
             """;
     static final String SELECT_DAY_TOP_BY_REVENUE = """
@@ -91,6 +93,16 @@ public class RollupRepository {
             SELECT day, revenue, orders, units
               FROM daily_rollups
              WHERE dimension = 'total' AND day BETWEEN ? AND ?
+             ORDER BY day
+            """;
+
+    // Trends of one scope: the days' rows of one dimension, summed over its keys (a source under several channels).
+    // Index daily_rollups_dimension_day_idx narrows to the dimension and days; the keys are few.
+    static final String SELECT_DAILY_SCOPE = """
+            SELECT day, sum(revenue) AS revenue, sum(orders) AS orders, sum(units) AS units
+              FROM daily_rollups
+             WHERE dimension = ? AND key = ANY (?) AND day BETWEEN ? AND ?
+             GROUP BY day
              ORDER BY day
             """;
 
@@ -170,6 +182,26 @@ public class RollupRepository {
         }
     }
 
+    /** The days from {@code from} to {@code to}, inclusive, of one trend scope; days without orders are absent. */
+    public List<DailyTotal> dailyTotals(TrendScope scope, LocalDate from, LocalDate to) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(SELECT_DAILY_SCOPE)) {
+            ps.setString(1, scope.dimension().column());
+            ps.setArray(2, c.createArrayOf("text", scope.keys().toArray()));
+            ps.setObject(3, from);
+            ps.setObject(4, to);
+            List<DailyTotal> days = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    days.add(new DailyTotal(rs.getObject("day", LocalDate.class), rs.getBigDecimal("revenue"),
+                            rs.getLong("orders"), rs.getLong("units")));
+                }
+            }
+            return days;
+        } catch (SQLException e) {
+            throw new DataAccessException("Reading daily totals of " + scope.dimension().column() + " failed", e);
+        }
+    }
+
     private DurableFigures read(Connection c, LocalDate today, LocalDate dailyFrom, int topN) throws SQLException {
         BigDecimal totalRevenue = Money.ZERO;
         long totalOrders = 0;
@@ -202,7 +234,9 @@ public class RollupRepository {
                 products(c, SELECT_DAY_TOP_BY_REVENUE, today, topN),
                 products(c, SELECT_DAY_TOP_BY_UNITS, today, topN),
                 products(c, SELECT_ALL_TIME_TOP_BY_REVENUE, null, topN),
-                breakdowns.get(Dimension.CHANNEL), breakdowns.get(Dimension.CATEGORY),
+                breakdowns.get(Dimension.CHANNEL),
+                SourceBreakdowns.group(breakdowns.get(Dimension.CHANNEL), breakdowns.get(Dimension.SOURCE)),
+                breakdowns.get(Dimension.CATEGORY),
                 breakdowns.get(Dimension.LOCATION), breakdowns.get(Dimension.REGION),
                 dailyTotals(c, dailyFrom, today));
     }

@@ -131,11 +131,11 @@ public class AnalyticsService {
         return SnapshotBuilder.build(now, config.timeZone(), config.currency(), durable, live);
     }
 
-    public TrendSeries trends(Granularity granularity, int periods) {
+    public TrendSeries trends(Granularity granularity, int periods, TrendScope scope) {
         LocalDate today = clock.instant().atZone(config.timeZone()).toLocalDate();
-        List<DailyTotal> days = rollups.dailyTotals(Trends.firstDay(granularity, periods, today), today);
+        List<DailyTotal> days = rollups.dailyTotals(scope, Trends.firstDay(granularity, periods, today), today);
         return new TrendSeries(granularity.name().toLowerCase(java.util.Locale.ROOT), config.timeZone().getId(),
-                Trends.group(granularity, periods, today, days));
+                scope.channel(), scope.source(), Trends.group(granularity, periods, today, days));
     }
 
     /**

@@ -30,6 +30,8 @@ public record AnalyticsSnapshot(
         @Schema(description = "Top products of the last minute by revenue") List<ProductFigure> topProductsLastMinute,
         @Schema(description = "All-time top products by revenue") List<ProductFigure> topProductsAllTime,
         @Schema(description = "Today per channel, by revenue descending") List<Breakdown> byChannel,
+        @Schema(description = "Today per source, grouped by channel (channels in the order of byChannel), then by "
+                + "revenue descending") List<SourceBreakdown> bySource,
         @Schema(description = "Today per category, by revenue descending") List<Breakdown> byCategory,
         @Schema(description = "Today per location, by revenue descending") List<Breakdown> byLocation,
         @Schema(description = "Today per region, by revenue descending") List<Breakdown> byRegion,

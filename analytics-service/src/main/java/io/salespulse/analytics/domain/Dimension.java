@@ -7,7 +7,9 @@ public enum Dimension {
     CATEGORY("category"),
     LOCATION("location"),
     REGION("region"),
-    PRODUCT("product");
+    PRODUCT("product"),
+    /** Keys are {@link ChannelSource#key()}: a source belongs to a channel. */
+    SOURCE("source");
 
     private final String column;
 

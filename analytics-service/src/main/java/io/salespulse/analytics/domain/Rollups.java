@@ -45,6 +45,8 @@ public final class Rollups {
             int orderCount = order.type().orderCount();
             tally(rows, day, Dimension.TOTAL, TOTAL_KEY, null).add(order.total(), orderCount, units);
             tally(rows, day, Dimension.CHANNEL, order.channel(), null).add(order.total(), orderCount, units);
+            tally(rows, day, Dimension.SOURCE, ChannelSource.key(order.channel(), order.source()), null)
+                    .add(order.total(), orderCount, units);
             tally(rows, day, Dimension.LOCATION, order.locationId(), null).add(order.total(), orderCount, units);
             tally(rows, day, Dimension.REGION, Objects.requireNonNullElse(order.region(), UNKNOWN_REGION), null)
                     .add(order.total(), orderCount, units);

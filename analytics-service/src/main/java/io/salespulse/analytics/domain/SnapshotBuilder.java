@@ -33,7 +33,7 @@ public final class SnapshotBuilder {
                 durable.todayFigures(), lastMinute,
                 durable.topProducts(), durable.topProductsByUnits(), live.topProductsLastMinute(),
                 durable.topProductsAllTime(),
-                durable.byChannel(), durable.byCategory(), durable.byLocation(), durable.byRegion(),
+                durable.byChannel(), durable.bySource(), durable.byCategory(), durable.byLocation(), durable.byRegion(),
                 live.lastHour(), dailySeries(durable.today(), durable.daily()));
     }
 

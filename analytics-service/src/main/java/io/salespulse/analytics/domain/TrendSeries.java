@@ -9,5 +9,10 @@ import java.util.List;
 public record TrendSeries(
         @Schema(description = "day, week or month", example = "week") String granularity,
         @Schema(description = "Business time zone of the periods", example = "UTC") String timeZone,
+        @Schema(description = "The channel the figures are limited to; null for all channels", example = "WEB",
+                nullable = true) String channel,
+        @Schema(description = "The source the figures are limited to (under every channel it sells through "
+                + "unless channel is given); null for all sources", example = "shopify:demo-shop.myshopify.com",
+                nullable = true) String source,
         @Schema(description = "The periods, empty ones included") List<TrendPoint> points) {
 }

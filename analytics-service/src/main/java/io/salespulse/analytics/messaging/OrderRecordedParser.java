@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.salespulse.analytics.domain.ChannelSource;
 import io.salespulse.analytics.domain.OrderType;
 import io.salespulse.analytics.domain.RecordedLine;
 import io.salespulse.analytics.domain.RecordedOrder;
@@ -30,7 +31,7 @@ public final class OrderRecordedParser {
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
-    private static final Set<String> CHANNELS = Set.of("WEB", "STORE", "MARKETPLACE", "SCANNER", "RFID", "API");
+    private static final Set<String> CHANNELS = Set.copyOf(ChannelSource.CHANNELS);
     private static final Pattern MONEY = Pattern.compile("^-?[0-9]{1,12}(\\.[0-9]{1,2})?$");
     private static final Pattern CURRENCY = Pattern.compile("^[A-Z]{3}$");
     private static final BigDecimal MAX_MONEY = new BigDecimal("999999999999.99");

@@ -28,13 +28,14 @@ class RollupsTest {
         assertThat(deltas).contains(
                 new RollupDelta(DAY, Dimension.TOTAL, "all", null, new BigDecimal("9.30"), 1, 6),
                 new RollupDelta(DAY, Dimension.CHANNEL, "WEB", null, new BigDecimal("9.30"), 1, 6),
+                new RollupDelta(DAY, Dimension.SOURCE, "WEB|test", null, new BigDecimal("9.30"), 1, 6),
                 new RollupDelta(DAY, Dimension.LOCATION, "WEB-FC", null, new BigDecimal("9.30"), 1, 6),
                 new RollupDelta(DAY, Dimension.REGION, "North", null, new BigDecimal("9.30"), 1, 6),
                 // Two lines of one category: still one order for that category.
                 new RollupDelta(DAY, Dimension.CATEGORY, "Drinks", null, new BigDecimal("5.30"), 1, 4),
                 new RollupDelta(DAY, Dimension.CATEGORY, "Snacks", null, new BigDecimal("4.00"), 1, 2),
                 new RollupDelta(DAY, Dimension.PRODUCT, "P-1", "Cola", new BigDecimal("4.50"), 1, 3));
-        assertThat(deltas).hasSize(4 + 2 + 3);
+        assertThat(deltas).hasSize(5 + 2 + 3);
     }
 
     @Test
@@ -68,6 +69,26 @@ class RollupsTest {
     }
 
     @Test
+    void aSourceIsRolledUpWithinItsChannelLikeTheChannelItself() {
+        String shop = "shopify:demo-shop.myshopify.com";
+        RecordedOrder web = order(OrderType.SALE, MORNING, "WEB", shop, "WEB-FC", "North",
+                line(1, "P-1", "Cola", "Drinks", 2, "1.50"));
+        RecordedOrder marketplace = order(OrderType.SALE, MORNING, "MARKETPLACE", shop, "WEB-FC", "North",
+                line(1, "P-1", "Cola", "Drinks", 1, "1.50"));
+        RecordedOrder webAgain = order(OrderType.SALE, MORNING, "WEB", shop, "WEB-FC", "North",
+                line(1, "P-2", "Water", "Drinks", 4, "0.50"));
+        RecordedOrder refund = order(OrderType.RETURN, MORNING, "WEB", shop, "WEB-FC", "North",
+                line(1, "P-1", "Cola", "Drinks", 1, "1.50"));
+
+        List<RollupDelta> sources = Rollups.daily(List.of(web, marketplace, webAgain, refund), ZoneOffset.UTC)
+                .stream().filter(d -> d.dimension() == Dimension.SOURCE).toList();
+
+        assertThat(sources).containsExactly(
+                new RollupDelta(DAY, Dimension.SOURCE, "MARKETPLACE|" + shop, null, new BigDecimal("1.50"), 1, 1),
+                new RollupDelta(DAY, Dimension.SOURCE, "WEB|" + shop, null, new BigDecimal("3.50"), 2, 5));
+    }
+
+    @Test
     void theBusinessDayIsTheDateOfTheEventInTheBusinessTimeZone() {
         Instant lateEveningUtc = Instant.parse("2025-06-02T22:30:00Z");
         RecordedOrder sale = order(OrderType.SALE, lateEveningUtc, "WEB", "WEB-FC", "North",
@@ -90,7 +111,8 @@ class RollupsTest {
         assertThat(allTime).contains(new RollupDelta(null, Dimension.TOTAL, "all", null, new BigDecimal("3.00"), 2, 3));
         assertThat(allTime).extracting(d -> d.dimension().column() + "/" + d.key())
                 .containsExactly("category/Drinks", "channel/STORE", "channel/WEB", "location/ST-001",
-                        "location/WEB-FC", "product/P-1", "region/North", "total/all");
+                        "location/WEB-FC", "product/P-1", "region/North", "source/STORE|test", "source/WEB|test",
+                        "total/all");
     }
 
     static RecordedLine line(int no, String productId, String name, String category, int quantity, String price) {
@@ -101,12 +123,17 @@ class RollupsTest {
 
     static RecordedOrder order(OrderType type, Instant at, String channel, String location, String region,
                                RecordedLine... lines) {
+        return order(type, at, channel, "test", location, region, lines);
+    }
+
+    static RecordedOrder order(OrderType type, Instant at, String channel, String source, String location,
+                               String region, RecordedLine... lines) {
         List<RecordedLine> signed = java.util.Arrays.stream(lines)
                 .map(l -> type == OrderType.SALE ? l : new RecordedLine(l.lineNo(), l.productId(), l.name(),
                         l.category(), l.quantity(), l.unitPrice(), l.lineTotal().negate()))
                 .toList();
         BigDecimal total = signed.stream().map(RecordedLine::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add);
-        return new RecordedOrder(UUID.randomUUID(), UUID.randomUUID(), type, channel, "test", "X-1", location,
+        return new RecordedOrder(UUID.randomUUID(), UUID.randomUUID(), type, channel, source, "X-1", location,
                 region, at, at, "EUR", total, signed);
     }
 }

@@ -42,7 +42,9 @@ class SnapshotBuilderTest {
     void theSnapshotPutsLiveAndDurableFiguresTogether() {
         var durable = new DurableFigures(TODAY, new BigDecimal("100.00"), 5, 9,
                 new DayFigures(TODAY, new BigDecimal("40.00"), 2, 3), List.of(), List.of(), List.of(),
-                List.of(), List.of(), List.of(), List.of(),
+                List.of(new Breakdown("WEB", new BigDecimal("40.00"), 2, 3)),
+                List.of(new SourceBreakdown("WEB", "api:pos-7", new BigDecimal("40.00"), 2, 3)),
+                List.of(), List.of(), List.of(),
                 List.of(new DailyTotal(TODAY.minusDays(1), new BigDecimal("60.00"), 3, 6),
                         new DailyTotal(TODAY, new BigDecimal("40.00"), 2, 3)));
         var live = new LiveFigures(new SlidingWindow.Minutes(NOW, 1250, 2, 1000, 1), List.of(), List.of());
@@ -59,5 +61,7 @@ class SnapshotBuilderTest {
         assertThat(s.daily().get(29).orders()).isEqualTo(2);
         assertThat(s.daily().get(10).revenue().toPlainString()).isEqualTo("0.00");
         assertThat(s.totalRevenue()).isEqualByComparingTo("100.00");
+        assertThat(s.bySource()).extracting(SourceBreakdown::channel, SourceBreakdown::source)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("WEB", "api:pos-7"));
     }
 }

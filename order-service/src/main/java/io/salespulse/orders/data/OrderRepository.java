@@ -6,6 +6,7 @@ import io.salespulse.orders.domain.OrderCriteria;
 import io.salespulse.orders.domain.OrderHeader;
 import io.salespulse.orders.domain.OrderLine;
 import io.salespulse.orders.domain.OrderSort;
+import io.salespulse.orders.domain.OrderSource;
 import io.salespulse.orders.domain.OrderType;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -60,7 +61,9 @@ public class OrderRepository {
     private static final String COUNT = "SELECT count(*) FROM orders o";
     private static final String WHERE_FROM = "o.occurred_at >= ?";
     private static final String WHERE_TO = "o.occurred_at < ?";
-    private static final String WHERE_CHANNEL = "o.channel = ?";
+    // Any of a set of values: one array parameter, so the statement text does not depend on how many.
+    private static final String WHERE_CHANNEL = "o.channel = ANY (?)";
+    private static final String WHERE_SOURCE = "o.source = ANY (?)";
     private static final String WHERE_LOCATION = "o.location_id = ?";
     private static final String WHERE_TYPE = "o.type = ?";
     private static final String WHERE_MIN_TOTAL = "o.total >= ?";
@@ -68,12 +71,19 @@ public class OrderRepository {
     private static final String WHERE_PRODUCT =
             "EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = o.order_id AND l.product_id = ?)";
     private static final String LIMIT_OFFSET = " LIMIT ? OFFSET ?";
+    /** GET /orders/sources; PostgreSQL can group it on the (channel, source, ...) prefix of orders_external_uk. */
+    private static final String SOURCES = """
+            SELECT channel, source, count(*) AS orders
+            FROM orders
+            GROUP BY channel, source
+            ORDER BY channel, source""";
     /** The only columns ORDER BY ever names; order_id follows as tie-breaker so pages are stable. */
     private static final Map<OrderSort.Field, String> SORT_COLUMNS = new EnumMap<>(Map.of(
             OrderSort.Field.OCCURRED_AT, "o.occurred_at",
             OrderSort.Field.RECORDED_AT, "o.recorded_at",
             OrderSort.Field.TOTAL, "o.total",
             OrderSort.Field.CHANNEL, "o.channel",
+            OrderSort.Field.SOURCE, "o.source",
             OrderSort.Field.LOCATION_ID, "o.location_id",
             OrderSort.Field.ITEM_COUNT, "o.item_count",
             OrderSort.Field.EXTERNAL_ID, "o.external_id"));
@@ -196,6 +206,21 @@ public class OrderRepository {
         }
     }
 
+    public List<OrderSource> sources() {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement ps = connection.prepareStatement(SOURCES);
+             ResultSet rs = ps.executeQuery()) {
+            List<OrderSource> sources = new ArrayList<>();
+            while (rs.next()) {
+                sources.add(new OrderSource(Channel.valueOf(rs.getString("channel")), rs.getString("source"),
+                        rs.getLong("orders")));
+            }
+            return sources;
+        } catch (SQLException e) {
+            throw new DataAccessException("Listing order sources", e);
+        }
+    }
+
     /** The WHERE clause of a search: constant fragments and their parameters, in the same order. */
     private record Filter(List<String> clauses, List<Object> parameters) {
 
@@ -203,7 +228,8 @@ public class OrderRepository {
             Filter filter = new Filter(new ArrayList<>(), new ArrayList<>());
             filter.add(WHERE_FROM, criteria.from());
             filter.add(WHERE_TO, criteria.to());
-            filter.add(WHERE_CHANNEL, criteria.channel() == null ? null : criteria.channel().name());
+            filter.addAny(WHERE_CHANNEL, criteria.channels().stream().map(Channel::name).sorted().toList());
+            filter.addAny(WHERE_SOURCE, criteria.sources().stream().sorted().toList());
             filter.add(WHERE_LOCATION, criteria.locationId());
             filter.add(WHERE_PRODUCT, criteria.productId());
             filter.add(WHERE_TYPE, criteria.type() == null ? null : criteria.type().name());
@@ -219,6 +245,13 @@ public class OrderRepository {
             }
         }
 
+        private void addAny(String clause, List<String> values) {
+            if (!values.isEmpty()) {
+                clauses.add(clause);
+                parameters.add(values.toArray(String[]::new));
+            }
+        }
+
         String where() {
             return clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses);
         }
@@ -227,7 +260,11 @@ public class OrderRepository {
         int bind(PreparedStatement ps) throws SQLException {
             int index = 1;
             for (Object parameter : parameters) {
-                ps.setObject(index++, parameter);
+                if (parameter instanceof String[] values) {
+                    ps.setArray(index++, ps.getConnection().createArrayOf("varchar", values));
+                } else {
+                    ps.setObject(index++, parameter);
+                }
             }
             return index;
         }

@@ -78,6 +78,12 @@ public class OrderService {
         return new OrderPage(items, criteria.page(), criteria.size(), total);
     }
 
+    /** Every channel and source pair with recorded orders, by channel then source. */
+    @WithSpan("OrderService.sources")
+    public List<OrderSource> sources() {
+        return orders.sources();
+    }
+
     public Optional<Order> find(UUID orderId) {
         return orders.findById(orderId);
     }

@@ -14,6 +14,7 @@ public record OrderSort(Field field, boolean descending) {
         RECORDED_AT("recordedAt"),
         TOTAL("total"),
         CHANNEL("channel"),
+        SOURCE("source"),
         LOCATION_ID("locationId"),
         ITEM_COUNT("itemCount"),
         EXTERNAL_ID("externalId");

@@ -13,30 +13,42 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
  * Turns the query parameters of GET /orders into {@link OrderCriteria}. Parameters arrive as strings and are parsed
  * here so that every invalid one is named in a single 400 problem (JAX-RS would answer 404 for an unparsable
  * query parameter).
+ * <p>
+ * {@code channel} and {@code source} may repeat (any of the values matches). {@code channel} also takes a comma
+ * list ({@code channel=WEB,STORE}) because channel names never contain a comma; {@code source} does not, because a
+ * source is free text of up to 200 characters from the channel and may contain one.
  */
 final class OrderQueryParams {
+    /** More would not be a choice made in a UI; it bounds the size of the array parameter. */
+    static final int MAX_VALUES = 100;
+    static final int MAX_SOURCE_LENGTH = 200;
+
     private final List<Problem.FieldError> errors = new ArrayList<>();
 
     private OrderQueryParams() {
     }
 
-    static OrderCriteria parse(String from, String to, String channel, String locationId, String productId,
-                               String type, String minTotal, String maxTotal, String sort, String page,
-                               String size) {
+    static OrderCriteria parse(String from, String to, List<String> channel, List<String> source, String locationId,
+                               String productId, String type, String minTotal, String maxTotal, String sort,
+                               String page, String size) {
         OrderQueryParams params = new OrderQueryParams();
         Instant fromInstant = params.instant("from", from);
         Instant toInstant = params.instant("to", to);
         if (fromInstant != null && toInstant != null && !fromInstant.isBefore(toInstant)) {
             params.errors.add(new Problem.FieldError("to", "must be after from"));
         }
-        Channel channelValue = params.enumValue("channel", channel, Channel.class);
+        Set<Channel> channels = params.channels(channel);
+        Set<String> sources = params.sources(source);
         OrderType typeValue = params.enumValue("type", type, OrderType.class);
         BigDecimal min = params.amount("minTotal", minTotal);
         BigDecimal max = params.amount("maxTotal", maxTotal);
@@ -55,8 +67,54 @@ final class OrderQueryParams {
             throw new ProblemException(new Problem("about:blank", "Invalid request", 400,
                     "The request has " + params.errors.size() + " invalid parameter(s)", null, params.errors));
         }
-        return new OrderCriteria(fromInstant, toInstant, channelValue, emptyToNull(locationId),
+        return new OrderCriteria(fromInstant, toInstant, channels, sources, emptyToNull(locationId),
                 emptyToNull(productId), typeValue, min, max, sortValue, pageValue, sizeValue);
+    }
+
+    /** Repeated and comma-separated channel names; blank items are ignored. */
+    private Set<Channel> channels(List<String> values) {
+        Set<Channel> channels = EnumSet.noneOf(Channel.class);
+        List<String> unknown = new ArrayList<>();
+        for (String value : nonBlank(values)) {
+            for (String item : value.split(",")) {
+                String name = item.strip();
+                if (name.isEmpty()) {
+                    continue;
+                }
+                try {
+                    channels.add(Channel.valueOf(name));
+                } catch (IllegalArgumentException e) {
+                    unknown.add(name);
+                }
+            }
+        }
+        if (!unknown.isEmpty()) {
+            errors.add(new Problem.FieldError("channel", "must be one of " + Arrays.toString(Channel.values())
+                    + " (repeated or comma-separated); unknown: " + String.join(", ", unknown)));
+        }
+        return channels;
+    }
+
+    /** Repeated exact source names, e.g. shopify:demo-shop.myshopify.com or store:ST-001. */
+    private Set<String> sources(List<String> values) {
+        Set<String> sources = new LinkedHashSet<>();
+        for (String value : nonBlank(values)) {
+            String source = value.strip();
+            if (source.length() > MAX_SOURCE_LENGTH) {
+                errors.add(new Problem.FieldError("source", "must be at most " + MAX_SOURCE_LENGTH + " characters"));
+                return Set.of();
+            }
+            sources.add(source);
+        }
+        if (sources.size() > MAX_VALUES) {
+            errors.add(new Problem.FieldError("source", "must not name more than " + MAX_VALUES + " sources"));
+            return Set.of();
+        }
+        return sources;
+    }
+
+    private static List<String> nonBlank(List<String> values) {
+        return values == null ? List.of() : values.stream().filter(v -> !blank(v)).toList();
     }
 
     private Instant instant(String name, String value) {

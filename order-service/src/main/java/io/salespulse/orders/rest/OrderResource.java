@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.util.List;
 import java.util.UUID;
 
 /** The recorded orders, read-only (behind the gateway: /api/orders). */
@@ -29,23 +30,38 @@ public class OrderResource {
     @GET
     @RolesAllowed({"admin", "manager", "clerk", "analyst"})
     @Operation(summary = "Search recorded sales and returns",
-            description = "Filters combine with AND. Sorted by sort (default -occurredAt), then orderId.")
+            description = "Filters combine with AND; the values of a repeated channel or source filter with OR. "
+                    + "Sorted by sort (default -occurredAt), then orderId.")
     public OrderPageResponse search(
             @Parameter(description = "occurredAt from, inclusive (ISO-8601)") @QueryParam("from") String from,
             @Parameter(description = "occurredAt to, exclusive (ISO-8601)") @QueryParam("to") String to,
-            @Parameter(description = "WEB, STORE, MARKETPLACE, SCANNER, RFID or API") @QueryParam("channel") String channel,
+            @Parameter(description = "WEB, STORE, MARKETPLACE, SCANNER, RFID or API; repeat it or give a comma list "
+                    + "for several") @QueryParam("channel") List<String> channel,
+            @Parameter(description = "Exact source, e.g. shopify:demo-shop.myshopify.com or store:ST-001 (see "
+                    + "GET /orders/sources); repeat it for several (no comma list: a source may contain a comma)")
+            @QueryParam("source") List<String> source,
             @QueryParam("locationId") String locationId,
             @Parameter(description = "Orders having a line of this product") @QueryParam("productId") String productId,
             @Parameter(description = "SALE or RETURN") @QueryParam("type") String type,
             @Parameter(description = "Minimum total, inclusive") @QueryParam("minTotal") String minTotal,
             @Parameter(description = "Maximum total, inclusive") @QueryParam("maxTotal") String maxTotal,
-            @Parameter(description = "occurredAt, recordedAt, total, channel, locationId, itemCount or externalId; "
-                    + "prefix - for descending") @QueryParam("sort") String sort,
+            @Parameter(description = "occurredAt, recordedAt, total, channel, source, locationId, itemCount or "
+                    + "externalId; prefix - for descending") @QueryParam("sort") String sort,
             @Parameter(description = "0-based page number") @QueryParam("page") String page,
             @Parameter(description = "Page size, 1 to 500 (default 50)") @QueryParam("size") String size) {
-        var criteria = OrderQueryParams.parse(from, to, channel, locationId, productId, type, minTotal, maxTotal,
-                sort, page, size);
+        var criteria = OrderQueryParams.parse(from, to, channel, source, locationId, productId, type, minTotal,
+                maxTotal, sort, page, size);
         return OrderPageResponse.of(orders.search(criteria));
+    }
+
+    @GET
+    @Path("/sources")
+    @RolesAllowed({"admin", "manager", "clerk", "analyst"})
+    @Operation(summary = "The channel and source pairs that have recorded orders",
+            description = "With the number of orders (sales and returns) of each, sorted by channel then source: "
+                    + "the choices of the channel and source filters of GET /orders.")
+    public List<OrderSourceResponse> sources() {
+        return orders.sources().stream().map(OrderSourceResponse::of).toList();
     }
 
     @GET

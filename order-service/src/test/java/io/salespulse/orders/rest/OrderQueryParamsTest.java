@@ -8,6 +8,8 @@ import io.salespulse.support.ProblemException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -29,9 +31,53 @@ class OrderQueryParamsTest {
 
         assertThat(criteria.from()).isEqualTo(Instant.parse("2025-03-01T00:00:00Z"));
         assertThat(criteria.to()).isEqualTo(Instant.parse("2025-03-01T23:00:00Z"));
-        assertThat(criteria.channel()).isEqualTo(Channel.WEB);
+        assertThat(criteria.channels()).containsExactly(Channel.WEB);
+        assertThat(criteria.sources()).isEmpty();
         assertThat(criteria.sort()).isEqualTo(new OrderSort(OrderSort.Field.TOTAL, true));
         assertThat(criteria.offset()).isEqualTo(1000);
+    }
+
+    @Test
+    void channelsMayRepeatAndTakeACommaList() {
+        OrderCriteria criteria = OrderQueryParams.parse(null, null, List.of("WEB, STORE", "API", "WEB", " "), null,
+                null, null, null, null, null, null, null, null);
+
+        assertThat(criteria.channels()).containsExactlyInAnyOrder(Channel.WEB, Channel.STORE, Channel.API);
+    }
+
+    @Test
+    void sourcesRepeatAndAreTakenLiterallyCommasIncluded() {
+        OrderCriteria criteria = OrderQueryParams.parse(null, null, null,
+                List.of("shopify:demo-shop.myshopify.com", " pos,lane-2:ST-001 ", "", "store:ST-001"),
+                null, null, null, null, null, "source", null, null);
+
+        assertThat(criteria.sources()).containsExactlyInAnyOrder("shopify:demo-shop.myshopify.com",
+                "pos,lane-2:ST-001", "store:ST-001");
+        assertThat(criteria.sort()).isEqualTo(new OrderSort(OrderSort.Field.SOURCE, false));
+    }
+
+    @Test
+    void namesTheUnknownChannelsOfAList() {
+        ProblemException problem = catchThrowableOfType(ProblemException.class, () -> OrderQueryParams.parse(null,
+                null, List.of("WEB,FAX", "telex"), null, null, null, null, null, null, null, null, null));
+
+        assertThat(problem.problem().errors()).singleElement().satisfies(error -> {
+            assertThat(error.field()).isEqualTo("channel");
+            assertThat(error.message()).contains("unknown: FAX, telex");
+        });
+    }
+
+    @Test
+    void refusesOverlongOrTooManySources() {
+        ProblemException tooLong = catchThrowableOfType(ProblemException.class, () -> OrderQueryParams.parse(null,
+                null, null, List.of("x".repeat(201)), null, null, null, null, null, null, null, null));
+        List<String> many = IntStream.rangeClosed(1, 101).mapToObj(i -> "api:client-" + i).toList();
+        ProblemException tooMany = catchThrowableOfType(ProblemException.class, () -> OrderQueryParams.parse(null,
+                null, null, many, null, null, null, null, null, null, null, null));
+
+        assertThat(tooLong.problem().errors()).extracting(Problem.FieldError::field).containsExactly("source");
+        assertThat(tooMany.problem().errors()).extracting(Problem.FieldError::message)
+                .containsExactly("must not name more than 100 sources");
     }
 
     @Test
@@ -45,6 +91,7 @@ class OrderQueryParamsTest {
     }
 
     private static OrderCriteria parse(String from, String to, String channel, String sort, String page, String size) {
-        return OrderQueryParams.parse(from, to, channel, null, null, null, null, null, sort, page, size);
+        return OrderQueryParams.parse(from, to, channel == null ? null : List.of(channel), null, null, null, null,
+                null, null, sort, page, size);
     }
 }
