@@ -30,8 +30,8 @@ export function ExpiringLots({ locationId }: { locationId: string }) {
         <p className="empty" data-testid="no-expiring-lots">No lots expire within {days} days.</p>
       )}
       {lots.length > 0 && (
-        <div className="table-wrap">
-          <table>
+        <div className="table-scroll">
+          <table className="data-table responsive-table" data-testid="expiring-lots">
             <thead>
               <tr>
                 <th scope="col">Product</th>
@@ -44,10 +44,10 @@ export function ExpiringLots({ locationId }: { locationId: string }) {
             <tbody>
               {lots.map((lot) => (
                 <tr key={String(lot.lotId)} className={lot.expired ? 'expired' : undefined}>
-                  <td>{catalog.productName(lot.productId)}</td>
-                  <td>{catalog.locationName(lot.locationId)}</td>
-                  <td>{lot.lotCode}</td>
-                  <td>
+                  <td data-label="Product">{catalog.productName(lot.productId)}</td>
+                  <td data-label="Location">{catalog.locationName(lot.locationId)}</td>
+                  <td data-label="Lot">{lot.lotCode}</td>
+                  <td data-label="Expires">
                     {lot.expiresOn ?? '—'}{' '}
                     {lot.expired ? (
                       <strong className="badge critical">expired</strong>
@@ -55,7 +55,7 @@ export function ExpiringLots({ locationId }: { locationId: string }) {
                       lot.daysToExpiry !== null && <span className="hint">in {lot.daysToExpiry} d</span>
                     )}
                   </td>
-                  <td className="num">{lot.quantityOnHand}</td>
+                  <td data-label="On hand" className="num">{lot.quantityOnHand}</td>
                 </tr>
               ))}
             </tbody>

@@ -8,6 +8,7 @@ import io.salespulse.ingest.domain.IdempotencyKeyReusedException;
 import io.salespulse.ingest.domain.RequestInProgressException;
 import io.salespulse.ingest.domain.pos.PosFileException;
 import io.salespulse.ingest.domain.pos.PosImportAbortedException;
+import io.salespulse.ingest.domain.webhook.CustomerStoreUnavailableException;
 import io.salespulse.ingest.domain.webhook.WebhookRejectedException;
 import io.salespulse.ingest.messaging.PublishFailedException;
 import io.salespulse.support.Problem;
@@ -52,6 +53,14 @@ public class IngestExceptionMapper {
         return retryLater(Problem.of(409, "Request in progress",
                 "The first request with this Idempotency-Key (or externalId) is still being processed; retry shortly"),
                 1);
+    }
+
+    /** The platform redelivers a refused webhook, so the customer data is handed over on a later attempt. */
+    @ServerExceptionMapper
+    public Response customerStoreUnavailable(CustomerStoreUnavailableException e) {
+        return retryLater(Problem.of(503, "Service Unavailable",
+                "The delivery's customer data could not be stored right now; the delivery was not recorded, "
+                        + "deliver it again"), retryAfterSeconds);
     }
 
     /** Unknown source, missing or wrong signature: the same 401 for all, the log tells them apart. */

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.restassured.response.Response;
+import io.salespulse.ingest.CustomerStoreFake;
 import io.salespulse.ingest.Samples;
 import io.salespulse.ingest.TopicReader;
 import io.salespulse.ingest.Webhooks;
@@ -38,6 +40,9 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 
 /** Signed Shopify webhooks against the real broker and database: what reaches Kafka, and what never does. */
 @QuarkusTest
@@ -80,6 +85,45 @@ class ShopifyWebhookIT {
         assertThat(event.get("customerRef").asText()).startsWith("cus_");
         assertNoPersonalData(record.value());
         assertNoPersonalData(storedBody(answer.path("deliveryId")));
+    }
+
+    @Test
+    void theCustomersPersonalDataGoesToTheCustomerStoreWithTheServicesOwnToken() throws Exception {
+        ObjectNode order = anOrder();
+        Map<TopicPartition, Long> mark = TopicReader.mark(Topics.SALES_EVENTS);
+
+        Response answer = Webhooks.shopify(ShopifyMapper.ORDERS_CREATE, Samples.bytes(order),
+                UUID.randomUUID().toString(), Webhooks.SHOPIFY_SECRET);
+
+        answer.then().statusCode(200);
+        String customerRef = Samples.JSON.readTree(single(mark, Webhooks.settled(answer.path("deliveryId"))).value())
+                .get("customerRef").asText();
+        List<LoggedRequest> handedOver = CustomerStoreFake.server().findAll(
+                putRequestedFor(urlEqualTo("/privacy/customers/" + customerRef)));
+        assertThat(handedOver).isNotEmpty();
+        LoggedRequest request = handedOver.get(handedOver.size() - 1);
+        assertThat(request.getHeader("Authorization")).startsWith("Bearer ");
+        JsonNode personal = Samples.JSON.readTree(request.getBodyAsString());
+        assertThat(personal.get("source").asText()).isEqualTo(SOURCE);
+        assertThat(personal.get("externalId").asText()).isEqualTo(order.get("id").asText());
+        assertThat(personal.get("firstName").asText()).isEqualTo("Giulia");
+        assertThat(personal.get("email").asText()).isEqualTo("giulia.rossi@example.com");
+        assertThat(personal.get("shippingAddress").isObject()).isTrue();
+    }
+
+    @Test
+    void whenTheCustomerStoreCannotTakeTheDataTheDeliveryIs503AndNotRecordedSoShopifyRedelivers() throws Exception {
+        ObjectNode order = anOrder();
+        order.put("email", CustomerStoreFake.REFUSED_EMAIL).put("contact_email", CustomerStoreFake.REFUSED_EMAIL);
+        ((ObjectNode) order.get("customer")).put("email", CustomerStoreFake.REFUSED_EMAIL);
+        byte[] body = Samples.bytes(order);
+
+        Webhooks.shopify(ShopifyMapper.ORDERS_CREATE, body, UUID.randomUUID().toString(), Webhooks.SHOPIFY_SECRET)
+                .then().statusCode(503)
+                .contentType("application/problem+json")
+                .header("Retry-After", notNullValue());
+
+        assertThat(storedWithHash(body)).isZero();
     }
 
     @Test

@@ -31,8 +31,26 @@ class FrontendE2EIT {
             e2e.destroyForcibly();
         }
         // Through System.out, which failsafe captures into the report (a child writing to the fork's stream is not).
-        System.out.println(Files.readString(log));
+        String output = Files.readString(log);
+        System.out.println(output);
         assertThat(finished).as("browser tests finished within 10 minutes").isTrue();
-        assertThat(e2e.exitValue()).as("npm run e2e exit code (see its summary line above)").isZero();
+        assertThat(e2e.exitValue()).as("npm run e2e failed:%n%s", failures(output)).isZero();
+    }
+
+    /** The failed tests with their first stack lines, and the summary: what a CI log must show. */
+    private static String failures(String output) {
+        StringBuilder failed = new StringBuilder();
+        boolean inFailure = false;
+        for (String line : output.split("\\R")) {
+            if (line.startsWith("  ✗") || line.startsWith("e2e")) {
+                inFailure = line.startsWith("  ✗");
+                failed.append(line).append(System.lineSeparator());
+            } else if (inFailure && line.startsWith("    ")) {
+                failed.append(line).append(System.lineSeparator());
+            } else {
+                inFailure = false;
+            }
+        }
+        return failed.toString();
     }
 }

@@ -21,7 +21,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A marketplace sale end to end: a signed Shopify orders/create webhook through the gateway (no token: HMAC is the
- * authorization) appears on /ws/live as a MARKETPLACE sale and moves stock at the fulfilment centre.
+ * authorization) appears on /ws/live as a MARKETPLACE sale, moves stock at the fulfilment centre, and its customer's
+ * personal data is in order-service's customer store (found, exported and erased by an admin), nowhere else.
  */
 class ShopifyWebhookSystemIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -46,6 +47,10 @@ class ShopifyWebhookSystemIT {
         order.put("id", orderId);
         order.put("created_at", Instant.now().toString());
         order.put("processed_at", Instant.now().toString());
+        // A customer of their own, so that the customer store's answer is about this run only.
+        String email = "giulia.rossi+" + orderId + "@example.com";
+        order.put("email", email).put("contact_email", email);
+        ((ObjectNode) order.get("customer")).put("id", orderId + 7).put("email", email);
         byte[] body = JSON.writeValueAsBytes(order);
         int mugsBefore = onHand(MUG, "WEB-FC");
 
@@ -73,6 +78,33 @@ class ShopifyWebhookSystemIT {
         }
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
                 .untilAsserted(() -> assertThat(onHand(MUG, "WEB-FC")).isEqualTo(mugsBefore - 2));
+        theCustomerIsInTheProtectedStoreOnlyAndCanBeErased(email, orderId);
+    }
+
+    /** The webhook's personal data reached order-service's customer store: an admin finds, exports and erases it. */
+    private static void theCustomerIsInTheProtectedStoreOnlyAndCanBeErased(String email, long orderId) {
+        String admin = KeycloakTokens.accessToken(stack, "admin");
+        given().baseUri(stack.gatewayUrl()).auth().oauth2(manager).queryParam("email", email)
+                .when().get("/api/privacy/customers")
+                .then().statusCode(403);
+        String customerRef = given().baseUri(stack.gatewayUrl()).auth().oauth2(admin).queryParam("email", email)
+                .when().get("/api/privacy/customers")
+                .then().statusCode(200).extract().path("customerRefs[0]");
+        assertThat(customerRef).startsWith("cus_");
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            var export = given().baseUri(stack.gatewayUrl()).auth().oauth2(admin)
+                    .when().get("/api/privacy/customers/" + customerRef)
+                    .then().statusCode(200).extract().jsonPath();
+            assertThat(export.getString("personal.firstName")).isEqualTo("Giulia");
+            assertThat(export.getString("personal.email")).isEqualTo(email);
+            assertThat(export.getList("orders.externalId")).contains(Long.toString(orderId));
+        });
+        given().baseUri(stack.gatewayUrl()).auth().oauth2(admin)
+                .when().delete("/api/privacy/customers/" + customerRef)
+                .then().statusCode(204);
+        given().baseUri(stack.gatewayUrl()).auth().oauth2(admin)
+                .when().get("/api/privacy/customers/" + customerRef)
+                .then().statusCode(404);
     }
 
     @Test

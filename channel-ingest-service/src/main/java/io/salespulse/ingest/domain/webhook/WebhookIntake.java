@@ -150,6 +150,9 @@ public class WebhookIntake {
         CustomerData personal = order.map(customer).orElse(null);
         String redacted = order.map(redact).map(this::write).orElse(null);
         String verification = "SECRET_" + verified;
+        if (personal != null) {
+            customers.accept(personal);
+        }
         RecordedDelivery recorded = deliveries.record(new NewDelivery(channel, source, topic, deliveryId, verification,
                 redacted, sha256(body), personal == null ? null : personal.customerRef()));
         String outcome = recorded.redelivery() ? "duplicate" : "accepted";
@@ -159,9 +162,6 @@ public class WebhookIntake {
                 recorded.id());
         if (recorded.redelivery()) {
             return new WebhookAck(WebhookAck.Status.DUPLICATE, recorded.id());
-        }
-        if (personal != null) {
-            customers.accept(personal);
         }
         processor.wake();
         return new WebhookAck(WebhookAck.Status.ACCEPTED, recorded.id());
