@@ -32,6 +32,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 
 /** The gateway with real PostgreSQL and Kafka, device tokens shaped like Keycloak client-credentials tokens. */
 @QuarkusTest
@@ -178,6 +179,57 @@ class DeviceGatewayIT {
         assertThat(records).hasSize(1);
         assertThat(records.get(0).key()).isEqualTo("ST-001");
         Contracts.assertValid("devices.observations.v1/observation", records.get(0).value());
+    }
+
+    @Test
+    void deduplicatedExitReadsBecomeOneContractValidExitObservationPerBatch() throws Exception {
+        String id = "exit-" + suffix();
+        String client = "client-" + id;
+        register(id, "RFID_READER", "ST-001", client,
+                List.of(Map.of("antenna", 1, "zone", "SHELF"), Map.of("antenna", 2, "zone", "EXIT")));
+        String token = device(client, "ST-001");
+        // GTIN 80614141123458 (GS1 TDS example) serials 1001 and 1002 pass the exit; 1001 is read twice in the
+        // window; 1003 is on a shelf antenna and is no exit read
+        String batch = "[" + String.join(",",
+                zebra("3074257BF7194E40000003E9", 2, "2026-01-15T10:15:30.100+0000"),
+                zebra("3074257BF7194E40000003EA", 2, "2026-01-15T10:15:30.400+0000"),
+                zebra("3074257BF7194E40000003E9", 2, "2026-01-15T10:15:31.000+0000"),
+                zebra("3074257BF7194E40000003EB", 1, "2026-01-15T10:15:31.200+0000")) + "]";
+
+        String exitObservationId = given().header("Authorization", token).contentType(ContentType.JSON).body(batch)
+                .post("/devices/" + id + "/reads").then()
+                .statusCode(200)
+                .body("received", equalTo(4)).body("observations", equalTo(3)).body("duplicates", equalTo(1))
+                .body("exitReads", equalTo(2))
+                .extract().path("exitObservationId");
+        assertThat(exitObservationId).isNotNull();
+        // the same batch again within the window: all duplicates, nothing passed the exit anew
+        given().header("Authorization", token).contentType(ContentType.JSON).body(batch)
+                .post("/devices/" + id + "/reads").then()
+                .statusCode(200).body("exitReads", equalTo(0)).body("exitObservationId", nullValue());
+
+        var records = consume("devices.observations.v1", r -> r.value().contains(id), Duration.ofSeconds(10));
+        assertThat(records).hasSize(1);
+        assertThat(records.get(0).key()).isEqualTo("ST-001");
+        Contracts.assertValid("devices.observations.v1/observation", records.get(0).value());
+        var observation = new com.fasterxml.jackson.databind.ObjectMapper().readTree(records.get(0).value());
+        assertThat(observation.get("observationId").asText()).isEqualTo(exitObservationId);
+        assertThat(observation.get("kind").asText()).isEqualTo("EXIT_READ");
+        assertThat(observation.get("zone").asText()).isEqualTo("EXIT");
+        assertThat(observation.get("startedAt").asText()).isEqualTo("2026-01-15T10:15:30.100Z");
+        assertThat(observation.get("endedAt").asText()).isEqualTo("2026-01-15T10:15:30.400Z");
+        assertThat(observation.get("counts")).hasSize(1);
+        assertThat(observation.get("counts").get(0).get("gtin").asText()).isEqualTo("80614141123458");
+        assertThat(observation.get("counts").get(0).get("count").asInt()).isEqualTo(2);
+        assertThat(observation.get("counts").get(0).get("seenAt").asText()).isEqualTo("2026-01-15T10:15:30.100Z");
+        // a product, a place, counts and times: nothing about a person, not even the serials
+        assertThat(records.get(0).value()).doesNotContain("3074257BF7194E40000003E9").doesNotContain("serial");
+    }
+
+    private static String zebra(String epc, int antenna, String timestamp) {
+        return """
+                {"data":{"format":"epc","idHex":"%s","antenna":%d,"peakRssi":-55,"reads":1},\
+                "timestamp":"%s","type":"SIMPLE"}""".formatted(epc, antenna, timestamp);
     }
 
     private static void register(String id, String kind, String location, String client,

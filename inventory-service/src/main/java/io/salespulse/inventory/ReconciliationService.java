@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.salespulse.inventory.data.AfterCommit;
 import io.salespulse.inventory.data.LocationRepository;
+import io.salespulse.inventory.data.OutboxMessage;
 import io.salespulse.inventory.data.OutboxRepository;
 import io.salespulse.inventory.data.ProductRepository;
 import io.salespulse.inventory.data.ReconciliationRepository;
@@ -52,11 +53,13 @@ public class ReconciliationService {
     private final InventoryEvents events;
     private final AfterCommit afterCommit;
     private final MeterRegistry registry;
+    private final ShrinkageService shrinkage;
 
     public ReconciliationService(ReconciliationRepository reconciliations, ProductRepository products,
                                  LocationRepository locations, StockRepository levels, StockService stock,
                                  OutboxRepository outbox, InventoryEvents events, AfterCommit afterCommit,
-                                 MeterRegistry registry) {
+                                 MeterRegistry registry, ShrinkageService shrinkage) {
+        this.shrinkage = shrinkage;
         this.reconciliations = reconciliations;
         this.products = products;
         this.locations = locations;
@@ -71,7 +74,9 @@ public class ReconciliationService {
     /**
      * Records the reconciliation of a cycle count: products resolved by GTIN (compared as 14 digits; the productId
      * device-gateway resolved is the fallback for a GTIN the catalog does not have), expected = on hand at the
-     * location now. Idempotent on the observationId. Exit reads are not counts of stock and are ignored.
+     * location now. Idempotent on the observationId. Exit reads are not counts of stock and are ignored here
+     * (ShrinkageService takes them). Open POSSIBLE_SHRINKAGE alerts of the counted products at the location
+     * resolve: the count is the answer to "is it really gone?".
      */
     @Transactional
     @WithSpan("ReconciliationService.record")
@@ -115,6 +120,10 @@ public class ReconciliationService {
         if (!reconciliations.insert(comparison.reconciliation(), comparison.lines())) {
             return Outcome.DUPLICATE;
         }
+        List<OutboxMessage> out = new ArrayList<>();
+        shrinkage.resolveCounted(observation.observationId(), observation.locationId(), comparison.lines(),
+                comparison.reconciliation().recordedAt(), out);
+        outbox.append(out);
         int shrinkage = comparison.reconciliation().shrinkageUnits();
         afterCommit.run(() -> {
             registry.counter("salespulse.reconciliations").increment();

@@ -13,7 +13,9 @@ import java.util.List;
 record DemoCatalog(JsonNode document, List<Product> products, List<Location> stores, Location fulfilmentCentre,
                    List<String> marketplaceSources, String webShopSource) {
 
-    record Product(String id, String sku, String name, String categoryId, BigDecimal unitPrice, String kind) {
+    /** {@code gtin} as in the catalog (GTIN-8/12/13/14 digits). */
+    record Product(String id, String sku, String gtin, String name, String categoryId, BigDecimal unitPrice,
+                   String kind) {
     }
 
     record Location(String id, String kind, String region, String timeZone) {
@@ -27,7 +29,8 @@ record DemoCatalog(JsonNode document, List<Product> products, List<Location> sto
                 JsonNode attributes = p.get("attributes");
                 String kind = attributes.has("temperature") ? attributes.get("temperature").asText()
                         : attributes.path("kind").asText("other");
-                products.add(new Product(p.get("id").asText(), p.get("sku").asText(), p.get("name").asText(),
+                products.add(new Product(p.get("id").asText(), p.get("sku").asText(), p.path("gtin").asText(null),
+                        p.get("name").asText(),
                         p.get("categoryId").asText(), new BigDecimal(p.get("unitPrice").asText()), kind));
             }
             List<Location> stores = new ArrayList<>();

@@ -36,6 +36,18 @@ final class Gateway {
         return http.sendAsync(request(method, path, body), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A ready-made body (e.g. a reader's batch) with its own content type. */
+    CompletableFuture<HttpResponse<String>> postAsync(String path, String body, String contentType) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", tokens.bearer())
+                .header("Content-Type", contentType)
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+    }
+
     HttpResponse<String> send(String method, String path, Object body) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(request(method, path, body), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 401) {

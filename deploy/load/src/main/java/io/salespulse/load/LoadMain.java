@@ -2,7 +2,7 @@ package io.salespulse.load;
 
 import java.net.http.HttpClient;
 
-/** Entry point of deploy/load/run: seed | simulate | load. */
+/** Entry point of deploy/load/run: seed | simulate | load | rfid. */
 public final class LoadMain {
     private LoadMain() {
     }
@@ -17,8 +17,26 @@ public final class LoadMain {
                     options.number("peak-rate", 4)).run();
             case "load" -> new LoadTest(gateway(http, options, "clerk"), catalog, options.number("rate", 500),
                     (int) options.number("duration", 30), (int) options.number("max-in-flight", 512)).run();
+            case "rfid" -> rfid(http, options, catalog);
             default -> throw new IllegalArgumentException("unknown command " + options.command());
         }
+    }
+
+    /** RFID reader batches with the device's own token (Keycloak client credentials), not a user's. */
+    private static void rfid(HttpClient http, Options options, DemoCatalog catalog) throws InterruptedException {
+        String client = options.get("client", "DEVICE_CLIENT_ID", "device-demo-st001");
+        String secret = options.get("secret", "DEVICE_CLIENT_SECRET", "device-demo-st001-secret");
+        var gateway = new Gateway(http, options.gateway(), Tokens.forClient(http, options.keycloak(), client, secret));
+        var format = ReaderBatchFactory.Format.valueOf(options.get("format", null, "zebra").toUpperCase());
+        int[] antennas = java.util.Arrays.stream(options.get("antennas", null, "1,2").split(","))
+                .mapToInt(a -> Integer.parseInt(a.trim())).toArray();
+        // a fresh serial range per run, so a run is not deduplicated against the previous one
+        long serialBase = (System.currentTimeMillis() / 1000 % 100_000) * 1_000_000L;
+        var batches = new ReaderBatchFactory(catalog, (long) options.number("tags", 100_000), serialBase,
+                options.number("repeat-share", 0.2), antennas, format, new java.util.SplittableRandom());
+        new RfidLoadTest(gateway, batches, format, options.get("device", null, "rfid-st001"),
+                options.number("rate", 10_000), (int) options.number("batch", 500),
+                (int) options.number("duration", 10), (int) options.number("max-in-flight", 64)).run();
     }
 
     private static Gateway gateway(HttpClient http, Options options, String defaultUser) {

@@ -42,6 +42,15 @@ public final class RfidDeduplicator {
         return result == fresh;
     }
 
+    /**
+     * Forgets the observation that started with the read at {@code readTimeMillis}, when what it fed could not be
+     * delivered (the reader retries the batch, and the retry must count it again). An observation started by a later
+     * read is kept.
+     */
+    public void forget(String readerId, String epc, long readTimeMillis) {
+        seen.asMap().computeIfPresent(readerId + '|' + epc, (k, last) -> last.at == readTimeMillis ? null : last);
+    }
+
     public long windowMillis() {
         return windowMillis;
     }

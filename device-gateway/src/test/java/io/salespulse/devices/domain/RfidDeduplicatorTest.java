@@ -23,6 +23,18 @@ class RfidDeduplicatorTest {
     }
 
     @Test
+    void forgettingAnUndeliveredObservationLetsTheRetriedReadCountAgainButKeepsALaterOne() {
+        long t0 = 1_700_000_000_000L;
+        assertThat(dedup.firstSeen("r1", EPC, t0)).isTrue();
+        dedup.forget("r1", EPC, t0);
+        assertThat(dedup.firstSeen("r1", EPC, t0)).isTrue();
+        // forgetting an observation that is no longer the current one leaves the current one alone
+        assertThat(dedup.firstSeen("r1", EPC, t0 + 6_000)).isTrue();
+        dedup.forget("r1", EPC, t0);
+        assertThat(dedup.firstSeen("r1", EPC, t0 + 6_001)).isFalse();
+    }
+
+    @Test
     void readersAndTagsAreIndependent() {
         long t0 = 1_700_000_000_000L;
         assertThat(dedup.firstSeen("r1", EPC, t0)).isTrue();

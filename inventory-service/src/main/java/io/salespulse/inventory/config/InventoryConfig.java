@@ -43,6 +43,8 @@ public interface InventoryConfig {
 
     Lots lots();
 
+    Shrinkage shrinkage();
+
     Outbox outbox();
 
     Retry retry();
@@ -57,6 +59,23 @@ public interface InventoryConfig {
         /** How often lots whose expiry date has passed at their location are flagged (LotExpirySweep). */
         @WithDefault("1h")
         Duration expirySweepInterval();
+    }
+
+    interface Shrinkage {
+        /** A sale recorded this long before or after an exit read, same product and location, justifies it. */
+        @WithDefault("15m")
+        Duration matchWindow();
+
+        /**
+         * How long after an exit read it is matched: sale events and exit reads travel separately through Kafka, so
+         * the sale of a unit may be consumed a little after its exit read.
+         */
+        @WithDefault("1m")
+        Duration settleDelay();
+
+        /** How often due exit reads are matched (read by ShrinkageSweep's schedule). */
+        @WithDefault("10s")
+        Duration sweepInterval();
     }
 
     interface Outbox {

@@ -16,6 +16,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -55,6 +56,19 @@ public class AlertRepository {
             SELECT product_id, location_id FROM alerts
              WHERE type = 'STOCKOUT_PREDICTED' AND state IN ('RAISED', 'ACKNOWLEDGED')
              ORDER BY raised_at LIMIT ?
+            """;
+    /**
+     * More unjustified exits of a product at a location while its POSSIBLE_SHRINKAGE alert is open: the units add up
+     * in the alert (no new alert, no new event: one alert per crossing, as for stock).
+     */
+    static final String ADD_TO_OPEN_SHRINKAGE = """
+            UPDATE alerts SET details = details || jsonb_build_object(
+                       'units', COALESCE((details ->> 'units')::int, 0) + ?,
+                       'exitReads', COALESCE((details ->> 'exitReads')::int, 0) + ?,
+                       'lastExitAt', ?::text)
+             WHERE product_id = ? AND location_id = ? AND type = 'POSSIBLE_SHRINKAGE'
+               AND state IN ('RAISED', 'ACKNOWLEDGED')
+            RETURNING alert_id
             """;
     static final String FIND = "SELECT " + COLUMNS + " FROM alerts WHERE alert_id = ?";
     static final String FIND_FOR_UPDATE = FIND + " FOR UPDATE";
@@ -149,6 +163,22 @@ public class AlertRepository {
 
     public Optional<Alert> find(UUID id) {
         return findOne(FIND, id);
+    }
+
+    /** Adds unjustified exit units to the open POSSIBLE_SHRINKAGE alert of a level; its id, empty when none is open. */
+    public Optional<UUID> addToOpenShrinkage(LevelKey level, int units, int exitReads, Instant lastExitAt) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(ADD_TO_OPEN_SHRINKAGE)) {
+            ps.setInt(1, units);
+            ps.setInt(2, exitReads);
+            ps.setString(3, lastExitAt.toString());
+            ps.setString(4, level.productId());
+            ps.setString(5, level.locationId());
+            Set<UUID> ids = ids(ps);
+            return ids.stream().findFirst();
+        } catch (SQLException e) {
+            throw DataAccessException.translate("Adding to a shrinkage alert failed", e);
+        }
     }
 
     /** Reads and locks one alert, for a transition decided in Java. */

@@ -65,10 +65,15 @@ public record Alert(UUID alertId, AlertType type, AlertState state, String produ
                         ? " (oversold: " + details.get("onHand") + " on hand)" : "");
                 case STOCKOUT_PREDICTED -> "Stock-out predicted: " + where + " sells " + details.get("velocityPerHour")
                         + " units/h and runs out in about " + details.get("hoursToStockout") + " h";
+                case POSSIBLE_SHRINKAGE -> "Possible shrinkage: " + details.get("units") + " unit(s) of " + where
+                        + " left through an exit without a matching sale";
             };
             case ACKNOWLEDGED -> label() + " acknowledged: " + where;
-            case RESOLVED -> label() + " resolved: " + where + (details.get("resolution") instanceof Map<?, ?> r
-                    ? " has " + r.get("onHand") + " on hand" : "");
+            case RESOLVED -> type == AlertType.POSSIBLE_SHRINKAGE
+                    ? label() + " resolved: " + where + " counted" + (details.get("resolution") instanceof Map<?, ?> r
+                            ? " (difference " + r.get("difference") + ")" : "")
+                    : label() + " resolved: " + where + (details.get("resolution") instanceof Map<?, ?> r
+                            ? " has " + r.get("onHand") + " on hand" : "");
         };
     }
 
@@ -78,6 +83,7 @@ public record Alert(UUID alertId, AlertType type, AlertState state, String produ
             case CRITICAL_STOCK -> "Critical stock";
             case OUT_OF_STOCK -> "Out of stock";
             case STOCKOUT_PREDICTED -> "Stock-out prediction";
+            case POSSIBLE_SHRINKAGE -> "Possible shrinkage";
         };
     }
 

@@ -53,6 +53,9 @@ public final class AlertPolicy {
         OptionalDouble hoursLeft = level.velocity().hoursToStockout(level.onHand(), level.at(), velocityHalfLife);
         List<AlertDecision> decisions = new ArrayList<>();
         for (AlertType type : AlertType.values()) {
+            if (!type.followsStockLevel()) {
+                continue;
+            }
             if (open.contains(type)) {
                 String reason = resolution(type, level, hoursLeft);
                 if (reason != null) {
@@ -73,6 +76,7 @@ public final class AlertPolicy {
             case CRITICAL_STOCK -> onHand > 0 && onHand <= t.criticalLevel();
             case OUT_OF_STOCK -> onHand <= 0;
             case STOCKOUT_PREDICTED -> onHand > 0 && hoursLeft.isPresent() && hoursLeft.getAsDouble() < horizonHours();
+            case POSSIBLE_SHRINKAGE -> false;
         };
     }
 
@@ -90,6 +94,7 @@ public final class AlertPolicy {
                 }
                 yield hoursLeft.isEmpty() || hoursLeft.getAsDouble() >= horizonHours() ? "RECOVERED" : null;
             }
+            case POSSIBLE_SHRINKAGE -> null;
         };
     }
 

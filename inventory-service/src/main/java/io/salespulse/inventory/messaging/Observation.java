@@ -14,11 +14,14 @@ public record Observation(UUID observationId, String deviceId, String locationId
     public enum Kind {
         /** A count of the stock of a location (or zone): reconciled with the books. */
         CYCLE_COUNT,
-        /** Tags read at an exit: not a count of stock, ignored here. */
+        /** Tags that passed an EXIT zone: matched with recorded sales, unjustified units are possible shrinkage. */
         EXIT_READ
     }
 
-    /** Units of one GTIN seen; {@code productId} as device-gateway resolved it (null when it did not know). */
-    public record Count(String gtin, String productId, int count) {
+    /**
+     * Units of one GTIN seen; {@code productId} as device-gateway resolved it (null when it did not know);
+     * {@code seenAt} (EXIT_READ) when the first of them passed the exit, null when not sent.
+     */
+    public record Count(String gtin, String productId, int count, Instant seenAt) {
     }
 }

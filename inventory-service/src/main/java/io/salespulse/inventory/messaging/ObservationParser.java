@@ -95,6 +95,14 @@ public final class ObservationParser {
             }
             product = productId.asText();
         }
-        return new Observation.Count(gtin.asText(), product, units.asInt());
+        JsonNode seenAt = count.get("seenAt");
+        Instant seen = null;
+        if (seenAt != null && !seenAt.isNull()) {
+            if (!seenAt.isTextual()) {
+                throw new IllegalArgumentException("count " + number + ": seenAt must be a timestamp");
+            }
+            seen = OffsetDateTime.parse(seenAt.asText()).toInstant();
+        }
+        return new Observation.Count(gtin.asText(), product, units.asInt(), seen);
     }
 }

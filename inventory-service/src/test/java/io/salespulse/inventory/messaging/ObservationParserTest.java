@@ -6,6 +6,7 @@ import io.salespulse.testsupport.Contracts;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,8 +33,26 @@ class ObservationParserTest {
         assertThat(observation.deviceId()).isEqualTo("RFID-ST-001");
         assertThat(observation.zone()).isNull();
         assertThat(observation.endedAt()).isAfter(observation.startedAt());
-        assertThat(observation.counts()).containsExactly(new Observation.Count("4012345610093", "P-1001", 17),
-                new Observation.Count("04012345610093", "P-1001", 1), new Observation.Count("12345670", null, 0));
+        assertThat(observation.counts()).containsExactly(new Observation.Count("4012345610093", "P-1001", 17, null),
+                new Observation.Count("04012345610093", "P-1001", 1, null),
+                new Observation.Count("12345670", null, 0, null));
+    }
+
+    @Test
+    void readsAContractValidExitReadWithTheTimeEachGtinWasSeen() {
+        Observations exit = Observations.anExitRead("ST-002").zone("EXIT")
+                .exit("80614141123458", "P-1001", 2, "2026-01-15T10:15:30.100Z")
+                .count("4012345610093", null, 1);
+        Contracts.assertValid("devices.observations.v1/observation", exit.json());
+
+        Observation observation = ((ObservationParser.Parsed) parser.parse(bytes(exit.json()))).observation();
+
+        assertThat(observation.kind()).isEqualTo(Observation.Kind.EXIT_READ);
+        assertThat(observation.counts()).containsExactly(
+                new Observation.Count("80614141123458", "P-1001", 2, Instant.parse("2026-01-15T10:15:30.100Z")),
+                new Observation.Count("4012345610093", null, 1, null));
+        String badTime = exit.json().replace("2026-01-15T10:15:30.100Z", "yesterday");
+        assertThat(reason(badTime)).startsWith("Invalid observation: Text 'yesterday' could not be parsed");
     }
 
     @Test

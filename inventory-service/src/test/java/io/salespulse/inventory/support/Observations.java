@@ -46,6 +46,20 @@ public final class Observations {
         return this;
     }
 
+    /** An EXIT_READ line: {@code units} of a GTIN passed the exit, the first at {@code seenAt}. */
+    public Observations exit(String gtin, String productId, int units, String seenAt) {
+        count(gtin, productId, units);
+        ((ObjectNode) counts.get(counts.size() - 1)).put("seenAt", seenAt);
+        return this;
+    }
+
+    /** Sets startedAt and endedAt (an exit read spans its batch's reads). */
+    public Observations between(Instant startedAt, Instant endedAt) {
+        observation.put("startedAt", startedAt.toString());
+        observation.put("endedAt", endedAt.toString());
+        return this;
+    }
+
     public Observations zone(String zone) {
         observation.put("zone", zone);
         return this;
