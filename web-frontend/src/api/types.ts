@@ -85,7 +85,7 @@ export interface OrderRecorded {
 
 export interface StockAlert {
   alertId: string;
-  type: 'LOW_STOCK' | 'CRITICAL_STOCK' | 'OUT_OF_STOCK' | 'STOCKOUT_PREDICTED' | 'SALES_MILESTONE';
+  type: 'LOW_STOCK' | 'CRITICAL_STOCK' | 'OUT_OF_STOCK' | 'STOCKOUT_PREDICTED' | 'POSSIBLE_SHRINKAGE' | 'SALES_MILESTONE';
   state: 'RAISED' | 'ACKNOWLEDGED' | 'RESOLVED';
   productId: string | null;
   locationId: string | null;

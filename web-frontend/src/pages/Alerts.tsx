@@ -7,7 +7,7 @@ import { useAsync } from '../components/useAsync';
 import { useLive } from '../live/LiveContext';
 import { formatDateTime } from '../lib/format';
 
-const TYPES = ['LOW_STOCK', 'CRITICAL_STOCK', 'OUT_OF_STOCK', 'STOCKOUT_PREDICTED'];
+const TYPES = ['LOW_STOCK', 'CRITICAL_STOCK', 'OUT_OF_STOCK', 'STOCKOUT_PREDICTED', 'POSSIBLE_SHRINKAGE'];
 
 /** The listed alerts with newer states, and new alerts received live that match the filter, merged (newest first). */
 export function mergeAlerts(listed: StockAlert[], live: StockAlert[], filter: { state: string; type: string }, firstPage: boolean): StockAlert[] {
