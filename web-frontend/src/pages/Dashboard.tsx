@@ -268,7 +268,7 @@ function SourceBreakdownCard({ byChannel, bySource, currency }: { byChannel: Bre
       {groups.length === 0 ? (
         <p className="empty">No sales today yet.</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="h-source">
           <table className="data-table source-table">
             <caption className="sr-only">Today's revenue per source, grouped by channel</caption>
             <thead>

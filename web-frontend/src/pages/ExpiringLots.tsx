@@ -30,7 +30,7 @@ export function ExpiringLots({ locationId }: { locationId: string }) {
         <p className="empty" data-testid="no-expiring-lots">No lots expire within {days} days.</p>
       )}
       {lots.length > 0 && (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="h-batches">
           <table className="data-table responsive-table" data-testid="expiring-lots">
             <thead>
               <tr>

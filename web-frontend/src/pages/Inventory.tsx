@@ -107,7 +107,7 @@ export function Inventory() {
       <section className="card" aria-labelledby="h-stock">
         <h2 id="h-stock">Stock per product and location</h2>
         {result.error && <p className="error" role="alert">Stock could not be loaded: {result.error.message}</p>}
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="h-stock">
           <table className="data-table responsive-table" data-testid="inventory-table" aria-busy={result.loading}>
             <thead>
               <tr>

@@ -271,7 +271,7 @@ export function Orders() {
           Order list
         </h2>
         {result.error && <p className="error" role="alert">Orders could not be loaded: {result.error.message}</p>}
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="h-orders">
           <table className="data-table responsive-table" aria-busy={result.loading} data-testid="orders-table">
             <thead>
               <tr>
