@@ -34,6 +34,9 @@ final class LoadTest {
     private final Map<String, Long> startedByExternalId = new ConcurrentHashMap<>();
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
+    /** Rejections by status, with the first body of each, so a run says why it was refused. */
+    private final Map<Integer, AtomicLong> rejectedByStatus = new ConcurrentHashMap<>();
+    private final Map<Integer, String> firstRejection = new ConcurrentHashMap<>();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong seenLive = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
@@ -91,6 +94,8 @@ final class LoadTest {
             accepted.incrementAndGet();
         } else {
             rejected.incrementAndGet();
+            rejectedByStatus.computeIfAbsent(response.statusCode(), s -> new AtomicLong()).incrementAndGet();
+            firstRejection.putIfAbsent(response.statusCode(), response.body());
             startedByExternalId.remove(externalId);
         }
     }
@@ -101,6 +106,8 @@ final class LoadTest {
         System.out.printf("target rate           %8.0f orders/s for %d s%n", rate, durationSeconds);
         System.out.printf("accepted (202)        %8d  (%.0f orders/s)%n", accepted.get(), accepted.get() / sendElapsed);
         System.out.printf("rejected (4xx/5xx)    %8d%n", rejected.get());
+        rejectedByStatus.forEach((status, n) -> System.out.printf("  %d x %d, first: %.300s%n", n.get(), status,
+                firstRejection.get(status)));
         System.out.printf("failed (no answer)    %8d%n", failed.get());
         System.out.printf("not sent (in-flight cap %d reached) %d%n", maxInFlight, skipped.get());
         System.out.printf("POST latency          p50 %7.1f ms  p99 %7.1f ms  max %7.1f ms%n",
