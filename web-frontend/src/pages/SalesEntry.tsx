@@ -97,7 +97,8 @@ function SalesForm() {
 
   const locations = catalog.locations.filter((l) => l.active);
   useEffect(() => {
-    if (!locationId && locations.length) setLocationId((locations.find((l) => l.kind === 'STORE') ?? locations[0]).id);
+    // A functional update: a choice the user made between this render and the effect must not be overwritten.
+    if (!locationId && locations.length) setLocationId((current) => current || (locations.find((l) => l.kind === 'STORE') ?? locations[0]).id);
   }, [locationId, locations]);
 
   const edited = () => {

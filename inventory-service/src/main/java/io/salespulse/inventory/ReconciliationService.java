@@ -90,17 +90,8 @@ public class ReconciliationService {
         if (reconciliations.find(observation.observationId()).isPresent()) {
             return Outcome.DUPLICATE;
         }
-        Set<String> gtin14s = new HashSet<>();
-        Set<String> ids = new HashSet<>();
-        for (Observation.Count count : observation.counts()) {
-            if (Gtin.isValid(count.gtin())) {
-                gtin14s.add(Gtin.normalize(count.gtin()));
-            }
-            if (count.productId() != null) {
-                ids.add(count.productId());
-            }
-        }
-        ProductRepository.References refs = products.resolve(ids, Set.of(), gtin14s);
+        ProductRepository.References refs =
+                products.resolve(observation.productIds(), Set.of(), observation.gtin14s());
         List<Reconciliation.Counted> counted = new ArrayList<>(observation.counts().size());
         Set<String> productIds = new HashSet<>();
         for (Observation.Count count : observation.counts()) {

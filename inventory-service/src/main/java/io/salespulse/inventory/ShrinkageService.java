@@ -27,7 +27,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,17 +81,8 @@ public class ShrinkageService {
         if (locations.existing(List.of(observation.locationId())).isEmpty()) {
             return ReconciliationService.Outcome.UNKNOWN_LOCATION;
         }
-        Set<String> gtin14s = new HashSet<>();
-        Set<String> ids = new HashSet<>();
-        for (Observation.Count count : observation.counts()) {
-            if (Gtin.isValid(count.gtin())) {
-                gtin14s.add(Gtin.normalize(count.gtin()));
-            }
-            if (count.productId() != null) {
-                ids.add(count.productId());
-            }
-        }
-        ProductRepository.References refs = products.resolve(ids, Set.of(), gtin14s);
+        ProductRepository.References refs =
+                products.resolve(observation.productIds(), Set.of(), observation.gtin14s());
         List<ExitReadRepository.NewExit> lines = new ArrayList<>();
         int lineNo = 0;
         for (Observation.Count count : observation.counts()) {

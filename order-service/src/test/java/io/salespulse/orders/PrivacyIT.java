@@ -51,8 +51,9 @@ class PrivacyIT {
 
         assertThat(sealedBytes(ref)).doesNotContain("Silva").doesNotContain("example.com").doesNotContain("Lisboa");
 
-        given().header("Authorization", ADMIN).queryParam("email", email.toUpperCase())
-                .get("/privacy/customers")
+        given().header("Authorization", ADMIN).contentType("application/json")
+                .body("{\"email\": \"" + email.toUpperCase() + "\"}")
+                .post("/privacy/customers/lookup")
                 .then().statusCode(200).body("customerRefs", equalTo(java.util.List.of(ref)));
         given().header("Authorization", ADMIN).get("/privacy/customers/" + ref)
                 .then().statusCode(200)
@@ -97,7 +98,8 @@ class PrivacyIT {
                 .then().statusCode(400).contentType("application/problem+json");
         store(newRef(), "{\"source\": \"s\", \"externalId\": \"1\", \"email\": \"no-at-sign\"}")
                 .then().statusCode(400).contentType("application/problem+json");
-        given().header("Authorization", ADMIN).get("/privacy/customers")
+        given().header("Authorization", ADMIN).contentType("application/json").body("{\"email\": \"not-an-address\"}")
+                .post("/privacy/customers/lookup")
                 .then().statusCode(400).contentType("application/problem+json");
     }
 

@@ -189,14 +189,7 @@ public class RollupRepository {
             ps.setArray(2, c.createArrayOf("text", scope.keys().toArray()));
             ps.setObject(3, from);
             ps.setObject(4, to);
-            List<DailyTotal> days = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    days.add(new DailyTotal(rs.getObject("day", LocalDate.class), rs.getBigDecimal("revenue"),
-                            rs.getLong("orders"), rs.getLong("units")));
-                }
-            }
-            return days;
+            return readDailyTotals(ps);
         } catch (SQLException e) {
             throw new DataAccessException("Reading daily totals of " + scope.dimension().column() + " failed", e);
         }
@@ -264,14 +257,18 @@ public class RollupRepository {
         try (PreparedStatement ps = c.prepareStatement(SELECT_DAILY_TOTALS)) {
             ps.setObject(1, from);
             ps.setObject(2, to);
-            List<DailyTotal> days = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    days.add(new DailyTotal(rs.getObject("day", LocalDate.class), rs.getBigDecimal("revenue"),
-                            rs.getLong("orders"), rs.getLong("units")));
-                }
-            }
-            return days;
+            return readDailyTotals(ps);
         }
+    }
+
+    private static List<DailyTotal> readDailyTotals(PreparedStatement ps) throws SQLException {
+        List<DailyTotal> days = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                days.add(new DailyTotal(rs.getObject("day", LocalDate.class), rs.getBigDecimal("revenue"),
+                        rs.getLong("orders"), rs.getLong("units")));
+            }
+        }
+        return days;
     }
 }

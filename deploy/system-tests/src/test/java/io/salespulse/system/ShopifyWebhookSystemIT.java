@@ -84,11 +84,12 @@ class ShopifyWebhookSystemIT {
     /** The webhook's personal data reached order-service's customer store: an admin finds, exports and erases it. */
     private static void theCustomerIsInTheProtectedStoreOnlyAndCanBeErased(String email, long orderId) {
         String admin = KeycloakTokens.accessToken(stack, "admin");
-        given().baseUri(stack.gatewayUrl()).auth().oauth2(manager).queryParam("email", email)
-                .when().get("/api/privacy/customers")
+        String lookup = "{\"email\": \"" + email + "\"}";
+        given().baseUri(stack.gatewayUrl()).auth().oauth2(manager).contentType("application/json").body(lookup)
+                .when().post("/api/privacy/customers/lookup")
                 .then().statusCode(403);
-        String customerRef = given().baseUri(stack.gatewayUrl()).auth().oauth2(admin).queryParam("email", email)
-                .when().get("/api/privacy/customers")
+        String customerRef = given().baseUri(stack.gatewayUrl()).auth().oauth2(admin).contentType("application/json")
+                .body(lookup).when().post("/api/privacy/customers/lookup")
                 .then().statusCode(200).extract().path("customerRefs[0]");
         assertThat(customerRef).startsWith("cus_");
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {

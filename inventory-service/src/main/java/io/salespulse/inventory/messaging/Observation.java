@@ -1,7 +1,11 @@
 package io.salespulse.inventory.messaging;
 
+import io.salespulse.inventory.domain.Gtin;
+
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -23,5 +27,27 @@ public record Observation(UUID observationId, String deviceId, String locationId
      * {@code seenAt} (EXIT_READ) when the first of them passed the exit, null when not sent.
      */
     public record Count(String gtin, String productId, int count, Instant seenAt) {
+    }
+
+    /** The valid GTINs of the counts as 14 digits, to resolve against the catalog. */
+    public Set<String> gtin14s() {
+        Set<String> gtin14s = new HashSet<>();
+        for (Count count : counts) {
+            if (Gtin.isValid(count.gtin())) {
+                gtin14s.add(Gtin.normalize(count.gtin()));
+            }
+        }
+        return gtin14s;
+    }
+
+    /** The productIds device-gateway resolved. */
+    public Set<String> productIds() {
+        Set<String> ids = new HashSet<>();
+        for (Count count : counts) {
+            if (count.productId() != null) {
+                ids.add(count.productId());
+            }
+        }
+        return ids;
     }
 }

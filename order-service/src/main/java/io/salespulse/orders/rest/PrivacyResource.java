@@ -7,11 +7,15 @@ import io.salespulse.orders.domain.privacy.PrivacyService;
 import io.salespulse.support.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -56,15 +60,14 @@ public class PrivacyResource {
         return Response.noContent().build();
     }
 
-    @GET
-    @Path("/customers")
+    /** A POST, so that the address never appears in a URL (access logs, traces, proxies). */
+    @POST
+    @Path("/customers/lookup")
+    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
-    @Operation(summary = "Find the pseudonyms stored for an e-mail address")
-    public CustomerRefs findByEmail(@QueryParam("email") String email) {
-        if (email == null || email.isBlank() || !email.contains("@")) {
-            throw new ProblemException(400, "E-mail address required", "Query parameter email must be an e-mail address");
-        }
-        return new CustomerRefs(privacy.findByEmail(email, actor()));
+    @Operation(summary = "Find the pseudonyms stored for an e-mail address: body {\"email\": \"…\"}")
+    public CustomerRefs findByEmail(@Valid @NotNull EmailLookup lookup) {
+        return new CustomerRefs(privacy.findByEmail(lookup.email(), actor()));
     }
 
     @GET
@@ -112,6 +115,14 @@ public class PrivacyResource {
 
     private static ProblemException notFound(String customerRef) {
         return new ProblemException(404, "Customer not found", "No personal data is stored for " + customerRef);
+    }
+
+    /** The question of a lookup by e-mail; {@link #toString()} hides the address. */
+    public record EmailLookup(@NotBlank @Email @Size(max = 320) String email) {
+        @Override
+        public String toString() {
+            return "EmailLookup[hidden]";
+        }
     }
 
     /** The answer of a lookup by e-mail. */
