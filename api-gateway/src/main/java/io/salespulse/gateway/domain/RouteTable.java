@@ -64,6 +64,14 @@ public final class RouteTable {
                 prefix(ALL, "/api/ingest", INGEST, Access.anyOf(ADMIN, MANAGER, CLERK, INTEGRATION)),
                 prefix(ALL, "/api/imports", INGEST, Access.anyOf(ADMIN, MANAGER, CLERK, INTEGRATION))));
 
+        rules.addAll(List.of(
+                // Clerks take returns back at the counter (inventory's ReturnResource); the rest of
+                // /api/inventory below stays a manager's.
+                exact(Set.of("POST"), "/api/inventory/returns", INVENTORY, Access.anyOf(ADMIN, MANAGER, CLERK)),
+                // A product's change history is for managers and analysts (inventory's roles), narrower than
+                // the catalog reads below.
+                exact(READS, "/api/products/{id}/changes", INVENTORY, Access.anyOf(ADMIN, MANAGER, ANALYST))));
+
         // Stock and catalog are read by everyone who sells or counts (devices look up products);
         // changing them is for managers.
         for (String path : CATALOG) {
@@ -75,6 +83,9 @@ public final class RouteTable {
                 // Acknowledging alerts and editing alert rules is a manager's call.
                 prefix(READS, "/api/alerts", INVENTORY, Access.anyOf(ADMIN, MANAGER, CLERK, ANALYST)),
                 prefix(WRITES, "/api/alerts", INVENTORY, Access.anyOf(ADMIN, MANAGER)),
+                // A separate prefix: /api/alerts only covers /api/alerts/…, not /api/alert-rules.
+                prefix(READS, "/api/alert-rules", INVENTORY, Access.anyOf(ADMIN, MANAGER, CLERK, ANALYST)),
+                prefix(WRITES, "/api/alert-rules", INVENTORY, Access.anyOf(ADMIN, MANAGER)),
 
                 // Analytics is read-only from outside; its writes come from Kafka.
                 prefix(READS, "/api/analytics", ANALYTICS, Access.anyOf(ADMIN, MANAGER, ANALYST, CLERK)),

@@ -42,14 +42,57 @@ class RouteTableTest {
             PUT    | /api/products/p-1           | manager      | ALLOW           | INVENTORY       | /products/p-1
             POST   | /api/inventory/adjustments  | clerk        | FORBIDDEN       | INVENTORY       | /inventory/adjustments
             POST   | /api/locations              | device       | FORBIDDEN       | INVENTORY       | /locations
+            POST   | /api/inventory/returns      | clerk        | ALLOW           | INVENTORY       | /inventory/returns
+            POST   | /api/inventory/returns      | manager      | ALLOW           | INVENTORY       | /inventory/returns
+            POST   | /api/inventory/returns      | admin        | ALLOW           | INVENTORY       | /inventory/returns
+            POST   | /api/inventory/returns/     | clerk        | ALLOW           | INVENTORY       | /inventory/returns/
+            POST   | /api/inventory/returns      | analyst      | FORBIDDEN       | INVENTORY       | /inventory/returns
+            POST   | /api/inventory/returns      | device       | FORBIDDEN       | INVENTORY       | /inventory/returns
+            POST   | /api/inventory/returns      |              | UNAUTHENTICATED | INVENTORY       | /inventory/returns
+            POST   | /api/inventory/returns/r-1  | clerk        | FORBIDDEN       | INVENTORY       | /inventory/returns/r-1
+            PUT    | /api/inventory/p-1/l-1/thresholds | clerk  | FORBIDDEN       | INVENTORY       | /inventory/p-1/l-1/thresholds
+            POST   | /api/inventory/reconciliations/x-1/apply | clerk | FORBIDDEN | INVENTORY       | /inventory/reconciliations/x-1/apply
+            GET    | /api/inventory/movements    | clerk        | ALLOW           | INVENTORY       | /inventory/movements
+            PUT    | /api/categories/c-1         | manager      | ALLOW           | INVENTORY       | /categories/c-1
+            PUT    | /api/categories/c-1         | admin        | ALLOW           | INVENTORY       | /categories/c-1
+            PUT    | /api/categories/c-1         | clerk        | FORBIDDEN       | INVENTORY       | /categories/c-1
+            PUT    | /api/categories/c-1         | analyst      | FORBIDDEN       | INVENTORY       | /categories/c-1
+            PUT    | /api/categories/c-1         |              | UNAUTHENTICATED | INVENTORY       | /categories/c-1
+            GET    | /api/products/p-1/changes   | manager      | ALLOW           | INVENTORY       | /products/p-1/changes
+            GET    | /api/products/p-1/changes   | admin        | ALLOW           | INVENTORY       | /products/p-1/changes
+            GET    | /api/products/p-1/changes   | analyst      | ALLOW           | INVENTORY       | /products/p-1/changes
+            HEAD   | /api/products/p-1/changes/  | analyst      | ALLOW           | INVENTORY       | /products/p-1/changes/
+            GET    | /api/products/p-1/changes   | clerk        | FORBIDDEN       | INVENTORY       | /products/p-1/changes
+            GET    | /api/products/p-1/changes   | device       | FORBIDDEN       | INVENTORY       | /products/p-1/changes
+            GET    | /api/products//changes      | clerk        | FORBIDDEN       | INVENTORY       | /products//changes
+            GET    | /api/products/p-1/changes   |              | UNAUTHENTICATED | INVENTORY       | /products/p-1/changes
+            GET    | /api/products/changes       | clerk        | ALLOW           | INVENTORY       | /products/changes
+            GET    | /api/products/by-sku/S-1    | device       | ALLOW           | INVENTORY       | /products/by-sku/S-1
             GET    | /api/alerts                 | clerk        | ALLOW           | INVENTORY       | /alerts
             POST   | /api/alerts/a-1/acknowledge | manager      | ALLOW           | INVENTORY       | /alerts/a-1/acknowledge
             POST   | /api/alerts/a-1/acknowledge | clerk        | FORBIDDEN       | INVENTORY       | /alerts/a-1/acknowledge
+            GET    | /api/alert-rules            | clerk        | ALLOW           | INVENTORY       | /alert-rules
+            GET    | /api/alert-rules            | analyst      | ALLOW           | INVENTORY       | /alert-rules
+            GET    | /api/alert-rules            | manager      | ALLOW           | INVENTORY       | /alert-rules
+            GET    | /api/alert-rules            | admin        | ALLOW           | INVENTORY       | /alert-rules
+            GET    | /api/alert-rules            | device       | FORBIDDEN       | INVENTORY       | /alert-rules
+            GET    | /api/alert-rules            |              | UNAUTHENTICATED | INVENTORY       | /alert-rules
+            PUT    | /api/alert-rules            | manager      | ALLOW           | INVENTORY       | /alert-rules
+            PUT    | /api/alert-rules            | admin        | ALLOW           | INVENTORY       | /alert-rules
+            PUT    | /api/alert-rules            | clerk        | FORBIDDEN       | INVENTORY       | /alert-rules
+            PUT    | /api/alert-rules            | analyst      | FORBIDDEN       | INVENTORY       | /alert-rules
+            PUT    | /api/alert-rules            |              | UNAUTHENTICATED | INVENTORY       | /alert-rules
             GET    | /api/analytics              | clerk        | ALLOW           | ANALYTICS       | /analytics
             GET    | /api/reports/daily          | analyst      | ALLOW           | ANALYTICS       | /reports/daily
             GET    | /api/analytics              | device       | FORBIDDEN       | ANALYTICS       | /analytics
             GET    | /api/recommendations        | analyst      | ALLOW           | RECOMMENDATIONS | /recommendations
             GET    | /api/recommendations        | clerk        | FORBIDDEN       | RECOMMENDATIONS | /recommendations
+            GET    | /api/recommendations/pricing/applied | manager | ALLOW         | RECOMMENDATIONS | /recommendations/pricing/applied
+            GET    | /api/recommendations/pricing/applied | admin   | ALLOW         | RECOMMENDATIONS | /recommendations/pricing/applied
+            GET    | /api/recommendations/pricing/applied | analyst | ALLOW         | RECOMMENDATIONS | /recommendations/pricing/applied
+            GET    | /api/recommendations/pricing/applied | clerk   | FORBIDDEN     | RECOMMENDATIONS | /recommendations/pricing/applied
+            GET    | /api/recommendations/pricing/applied | device  | FORBIDDEN     | RECOMMENDATIONS | /recommendations/pricing/applied
+            GET    | /api/recommendations/pricing/applied |         | UNAUTHENTICATED | RECOMMENDATIONS | /recommendations/pricing/applied
             POST   | /api/recommendations/r-1/apply | manager   | ALLOW           | RECOMMENDATIONS | /recommendations/r-1/apply
             POST   | /api/recommendations/r-1/apply | analyst   | FORBIDDEN       | RECOMMENDATIONS | /recommendations/r-1/apply
             POST   | /api/summaries              | analyst      | ALLOW           | RECOMMENDATIONS | /summaries
@@ -96,6 +139,31 @@ class RouteTableTest {
         assertThat(((RouteMatch.Routed) table.route("POST", "/api/orders/")).rule().upstream()).isEqualTo(Upstream.INGEST);
         assertThat(((RouteMatch.Routed) table.route("POST", "/api/orders/o-1/notes")).rule().upstream())
                 .isEqualTo(Upstream.ORDERS);
+    }
+
+    @Test
+    void alertRulesAreNotTheAlertsPrefix() {
+        assertThat(table.route("GET", "/api/alert-rules")).isInstanceOf(RouteMatch.Routed.class);
+        assertThat(table.route("GET", "/api/alert-rulesx")).isInstanceOf(RouteMatch.NotFound.class);
+        assertThat(table.route("GET", "/api/alertsx")).isInstanceOf(RouteMatch.NotFound.class);
+    }
+
+    @Test
+    void theReturnsRuleOnlyWidensTheWrite() {
+        // A read of the same path is still decided by the catalog read rule, not refused as 405.
+        RouteMatch.Routed read = (RouteMatch.Routed) table.route("GET", "/api/inventory/returns");
+        assertThat(read.rule().path()).isEqualTo("/api/inventory");
+        assertThat(read.rule().access().decide(Caller.withRoles("device"))).isEqualTo(AccessDecision.ALLOW);
+        RouteMatch.Routed put = (RouteMatch.Routed) table.route("PUT", "/api/inventory/returns");
+        assertThat(put.rule().access().decide(Caller.withRoles("clerk"))).isEqualTo(AccessDecision.FORBIDDEN);
+    }
+
+    @Test
+    void productChangesOnlyNarrowTheRead() {
+        // Writes below a product id stay with the catalog write rule.
+        RouteMatch.Routed write = (RouteMatch.Routed) table.route("PUT", "/api/products/p-1/changes");
+        assertThat(write.rule().path()).isEqualTo("/api/products");
+        assertThat(write.rule().access().decide(Caller.withRoles("manager"))).isEqualTo(AccessDecision.ALLOW);
     }
 
     @Test

@@ -95,6 +95,92 @@ class GatewaySecurityIT {
     }
 
     @Test
+    void aClerkRecordsAReturnInInventoryButAdjustsNoStock() {
+        given().header("Authorization", TestTokens.bearer("cleo", "clerk"))
+                .contentType("application/json").body("{}")
+                .when().post("/api/inventory/returns")
+                .then().statusCode(200)
+                .body("service", is("inventory"))
+                .body("method", is("POST"))
+                .body("path", is("/inventory/returns"));
+        given().header("Authorization", TestTokens.bearer("cleo", "clerk"))
+                .contentType("application/json").body("{}")
+                .when().post("/api/inventory/adjustments")
+                .then().statusCode(403)
+                .header("Content-Type", startsWith(PROBLEM));
+        given().header("Authorization", TestTokens.bearer("ann", "analyst"))
+                .contentType("application/json").body("{}")
+                .when().post("/api/inventory/returns")
+                .then().statusCode(403);
+        given().contentType("application/json").body("{}")
+                .when().post("/api/inventory/returns")
+                .then().statusCode(401);
+    }
+
+    @Test
+    void alertRulesAreReachableAndOnlyManagersChangeThem() {
+        given().header("Authorization", TestTokens.bearer("cleo", "clerk"))
+                .when().get("/api/alert-rules")
+                .then().statusCode(200)
+                .body("service", is("inventory"))
+                .body("path", is("/alert-rules"));
+        given().header("Authorization", TestTokens.bearer("maria", "manager"))
+                .contentType("application/json").body("{}")
+                .when().put("/api/alert-rules")
+                .then().statusCode(200)
+                .body("service", is("inventory"))
+                .body("method", is("PUT"))
+                .body("path", is("/alert-rules"));
+        given().header("Authorization", TestTokens.bearer("cleo", "clerk"))
+                .contentType("application/json").body("{}")
+                .when().put("/api/alert-rules")
+                .then().statusCode(403)
+                .header("Content-Type", startsWith(PROBLEM));
+        given().when().get("/api/alert-rules").then().statusCode(401);
+    }
+
+    @Test
+    void aProductsChangeHistoryIsForManagersAndAnalysts() {
+        given().header("Authorization", TestTokens.bearer("ann", "analyst"))
+                .when().get("/api/products/p-1/changes")
+                .then().statusCode(200)
+                .body("service", is("inventory"))
+                .body("path", is("/products/p-1/changes"));
+        given().header("Authorization", TestTokens.bearer("cleo", "clerk"))
+                .when().get("/api/products/p-1/changes")
+                .then().statusCode(403)
+                .header("Content-Type", startsWith(PROBLEM));
+        // The product itself is still everyone's to read.
+        given().header("Authorization", TestTokens.bearer("cleo", "clerk"))
+                .when().get("/api/products/p-1")
+                .then().statusCode(200)
+                .body("path", is("/products/p-1"));
+        given().when().get("/api/products/p-1/changes").then().statusCode(401);
+    }
+
+    @Test
+    void appliedPricesAndCategoryEditsReachTheirServices() {
+        given().header("Authorization", TestTokens.bearer("ann", "analyst"))
+                .when().get("/api/recommendations/pricing/applied")
+                .then().statusCode(200)
+                .body("service", is("recommendations"))
+                .body("path", is("/recommendations/pricing/applied"));
+        given().header("Authorization", TestTokens.bearer("cleo", "clerk"))
+                .when().get("/api/recommendations/pricing/applied")
+                .then().statusCode(403);
+        given().header("Authorization", TestTokens.bearer("maria", "manager"))
+                .contentType("application/json").body("{}")
+                .when().put("/api/categories/c-1")
+                .then().statusCode(200)
+                .body("service", is("inventory"))
+                .body("path", is("/categories/c-1"));
+        given().header("Authorization", TestTokens.bearer("ann", "analyst"))
+                .contentType("application/json").body("{}")
+                .when().put("/api/categories/c-1")
+                .then().statusCode(403);
+    }
+
+    @Test
     void whoamiTellsTheUserAndSortedRoles() {
         given().header("Authorization", TestTokens.bearer("maria", "manager", "analyst"))
                 .when().get("/api/whoami")
