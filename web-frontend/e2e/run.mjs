@@ -8,7 +8,7 @@
 // E2E_OUT (screenshots, default target/e2e), CLERK / ANALYST / MANAGER as user:password (demo users by default).
 // Prints one line per test and a closing "e2e: N passed, N failed"; exits non-zero when anything failed.
 import { chromium } from 'playwright-core';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,6 +32,8 @@ const ESPRESSO_GTIN = '4012345610017';
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 mkdirSync(OUT, { recursive: true });
+// Failure screenshots of an earlier run would pass for this run's.
+for (const stale of readdirSync(OUT).filter((f) => /^failure-\d+\.png$/.test(f))) rmSync(join(OUT, stale));
 const results = [];
 const started = Date.now();
 
@@ -84,24 +86,48 @@ async function shot(page, file, viewport) {
   await page.bringToFront(); // a background tab gets no animation frames: charts would not resize
   if (viewport) await page.setViewportSize(viewport);
   // Responsive means no sideways scrolling: wait until the layout (and the charts, which resize on the next frames)
-  // fits the viewport, and name what sticks out if it never does.
+  // fits the viewport, and name what sticks out if it never does. On a phone the tables must fit as well: a table
+  // region that scrolls sideways hides its columns just as well as a page that does.
+  const phone = page.viewportSize().width <= PHONE.width;
   const fits = await page
-    .waitForFunction(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth, null, { timeout: 5000, polling: 100 })
+    .waitForFunction(`(${tooWide})(${phone}) === null`, null, { timeout: 5000, polling: 100 })
     .then(() => true, () => false);
-  if (!fits) {
-    const overflow = await page.evaluate(() => {
-      const width = document.documentElement.clientWidth;
-      return [...document.querySelectorAll('body *')]
-        .filter((el) => el.getBoundingClientRect().right > width + 1 && el.getBoundingClientRect().width > 0)
-        .slice(0, 5)
-        .map((el) => `${el.tagName.toLowerCase()}.${String(el.className)} (right edge ${Math.round(el.getBoundingClientRect().right)} px)`);
-    });
-    throw new Error(`${file}: wider than the viewport: ${overflow.join(', ')}`);
-  }
+  if (!fits) throw new Error(`${file} at ${page.viewportSize().width} px: wider than the viewport: ${((await page.evaluate(tooWide, phone)) ?? ['nothing once the wait was over']).join(', ')}`);
   await page.waitForTimeout(500);
   const path = join(OUT, file);
   await page.screenshot({ path, fullPage: true });
   console.log(`    screenshot ${path}`);
+}
+
+/**
+ * Runs in the page: null when nothing scrolls sideways, else up to 5 descriptions of what does. With tables, also
+ * every table, its container and each `.table-scroll` region whose content is wider than its box.
+ */
+function tooWide(tables) {
+  const name = (el) => {
+    const label = el.getAttribute('data-testid') ?? el.getAttribute('aria-labelledby') ?? el.id;
+    const classes = el.getAttribute('class')?.trim().replace(/\s+/g, '.');
+    return `${el.tagName.toLowerCase()}${classes ? `.${classes}` : ''}${label ? ` [${label}]` : ''}`;
+  };
+  const found = [];
+  const width = document.documentElement.clientWidth;
+  if (document.documentElement.scrollWidth > width) {
+    for (const el of document.querySelectorAll('body *')) {
+      const box = el.getBoundingClientRect();
+      if (box.right > width + 1 && box.width > 0) found.push(`${name(el)} (right edge ${Math.round(box.right)} px)`);
+      if (found.length === 5) break;
+    }
+    if (found.length === 0) found.push(`the page (${document.documentElement.scrollWidth} px)`);
+  }
+  if (tables) {
+    const regions = new Set(document.querySelectorAll('.table-scroll, table'));
+    for (const table of document.querySelectorAll('table')) if (table.parentElement) regions.add(table.parentElement);
+    for (const el of regions) {
+      if (found.length >= 5) break;
+      if (el.scrollWidth > el.clientWidth + 1) found.push(`table region ${name(el)} (${el.scrollWidth} px of content in ${el.clientWidth} px)`);
+    }
+  }
+  return found.length ? found : null;
 }
 
 /** axe-core's WCAG 2 A/AA rules on the page as it is; serious and critical findings fail the test. */
@@ -227,7 +253,8 @@ await test('clerk: log in, enter a sale, and see the dashboard KPIs and feed upd
   const ordersLastMinute = Number((await text(dashboard, 'kpi-orders-minute-value')).replace(/,/g, ''));
   assert(ordersLastMinute >= 1, `orders in the last minute: ${ordersLastMinute}`);
   console.log(`    KPIs: total ${before.total} -> ${await text(dashboard, 'kpi-total-value')}, today ${before.today} -> ${await text(dashboard, 'kpi-today-value')}, last minute ${await text(dashboard, 'kpi-last-minute-value')} (${await text(dashboard, 'kpi-last-minute-change')}), orders last minute ${ordersLastMinute}`);
-  assert(latency < 3000, `the sale took ${latency} ms to reach the dashboard`);
+  // The issue: a new sale appears on the dashboard within a second.
+  assert(latency < 1000, `the sale took ${latency} ms to reach the dashboard, more than a second`);
 
   await dashboard.waitForTimeout(1500); // let the map geometry and the feed highlight settle
   await shot(dashboard, 'dashboard-desktop.png');
@@ -242,6 +269,8 @@ await test('clerk: log in, enter a sale, and see the dashboard KPIs and feed upd
   await dashboard.getByRole('button', { name: `Details of order ${externalId}` }).waitFor({ timeout: 15000 });
   await shot(dashboard, 'orders-desktop.png');
   await accessible(dashboard, 'orders');
+  await shot(dashboard, 'orders-phone.png', PHONE);
+  await dashboard.setViewportSize(DESKTOP);
   // Order detail, and a return of one espresso.
   await dashboard.getByRole('button', { name: `Details of order ${externalId}` }).click();
   const dialog = dashboard.getByRole('dialog');
@@ -285,7 +314,15 @@ await test('analyst: sales entry is not offered and the API refuses it', async (
 
   await page.goto(`${BASE_URL}/#/recommendations`);
   await page.locator('[data-testid="recommendations-unavailable"], [data-testid="recommendations-loaded"]').first().waitFor({ timeout: 15000 });
+  if (await page.getByTestId('recommendations-loaded').count()) {
+    // One location at a time by default, not every product x location at once.
+    const groups = await page.getByTestId('rec-location-group').count();
+    const locations = await page.locator('#rec-location option').count(); // "All locations" and one per location
+    assert(locations === 0 || groups === 1, `recommendations show ${groups} locations by default`);
+    console.log(`    recommendations: ${Math.max(0, locations - 1)} locations, one shown`);
+  }
   await shot(page, 'recommendations-desktop.png');
+  await shot(page, 'recommendations-phone.png', PHONE);
   assert(problems.filter((p) => !/\/api\/recommendations/.test(p) && !/status of (404|502|503)/.test(p)).length === 0, problems.join('\n'));
   await context.close();
 });

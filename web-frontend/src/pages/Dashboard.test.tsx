@@ -86,6 +86,12 @@ describe('Dashboard', () => {
     expect(webRows[0]).toHaveTextContent('€300.00');
     expect(webRows[0]).toHaveTextContent('75%');
     expect(webRows[1]).toHaveTextContent('25%');
+    // On a phone each figure is labelled from data-label (the column headers are hidden there).
+    expect([...webRows[0].querySelectorAll('td')].map((td) => [td.dataset.label, td.textContent])).toEqual([
+      ['Orders', '7'],
+      ['Revenue', '€300.00'],
+      ['Share of channel', '75%'],
+    ]);
     expect(groups[0]).toHaveTextContent('€400.00');
     // The channel card is still there next to it.
     expect(screen.getByRole('heading', { name: 'Revenue by channel' })).toBeInTheDocument();

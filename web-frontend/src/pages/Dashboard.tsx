@@ -291,7 +291,9 @@ function SourceBreakdownCard({ byChannel, bySource, currency }: { byChannel: Bre
                   <th scope="rowgroup" colSpan={2}>
                     <span className={`chip chip-${g.channel.toLowerCase()}`}>{g.channel}</span>
                   </th>
-                  <td className="num">{formatMoney(g.channelRevenue, currency)}</td>
+                  <td className="num" data-label="Channel revenue">
+                    {formatMoney(g.channelRevenue, currency)}
+                  </td>
                   <td />
                 </tr>
                 {g.sources.map((s) => (
@@ -299,9 +301,15 @@ function SourceBreakdownCard({ byChannel, bySource, currency }: { byChannel: Bre
                     <th scope="row" className="source">
                       {s.source}
                     </th>
-                    <td className="num">{formatCount(s.orders)}</td>
-                    <td className="num">{formatMoney(s.revenue, currency)}</td>
-                    <td className="num">{share(s.revenue, g.channelRevenue)}</td>
+                    <td className="num" data-label="Orders">
+                      {formatCount(s.orders)}
+                    </td>
+                    <td className="num" data-label="Revenue">
+                      {formatMoney(s.revenue, currency)}
+                    </td>
+                    <td className="num" data-label="Share of channel">
+                      {share(s.revenue, g.channelRevenue)}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -426,7 +426,7 @@ function OrderDetailDialog({ orderId, onClose, onReturned }: { orderId: string; 
                 </>
               )}
             </dl>
-            <table className="data-table">
+            <table className="data-table responsive-table">
               <caption className="sr-only">Order lines</caption>
               <thead>
                 <tr>
@@ -450,14 +450,22 @@ function OrderDetailDialog({ orderId, onClose, onReturned }: { orderId: string; 
               <tbody>
                 {o.lines.map((l) => (
                   <tr key={l.lineNo}>
-                    <td>
-                      {l.name ?? l.productId} <span className="line-sku">{l.sku}</span>
+                    <td data-label="Product">
+                      <span>
+                        {l.name ?? l.productId} <span className="line-sku">{l.sku}</span>
+                      </span>
                     </td>
-                    <td className="num">{l.quantity}</td>
-                    <td className="num">{formatMoney(l.unitPrice, o.currency)}</td>
-                    <td className="num">{formatMoney(l.lineTotal, o.currency)}</td>
+                    <td data-label="Qty" className="num">
+                      {l.quantity}
+                    </td>
+                    <td data-label="Unit price" className="num">
+                      {formatMoney(l.unitPrice, o.currency)}
+                    </td>
+                    <td data-label="Line total" className="num">
+                      {formatMoney(l.lineTotal, o.currency)}
+                    </td>
                     {returning && (
-                      <td className="num">
+                      <td data-label="Return" className="num">
                         <input
                           type="number"
                           className="qty"

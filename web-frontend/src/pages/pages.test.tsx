@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ApiError } from '../api/http';
 import { visibleNav } from '../App';
@@ -10,9 +10,9 @@ import { Orders, buildReturn, ordersCsv, ordersQuery, sourceOptions } from './Or
 import { Inventory, validThresholds, withLiveLevel } from './Inventory';
 import { Alerts, mergeAlerts } from './Alerts';
 import { ExpiringLots } from './ExpiringLots';
-import { Recommendations } from './Recommendations';
+import { Recommendations, groupByLocation } from './Recommendations';
 import type { InventoryRow, OrderDetail, OrderSummary, StockAlert } from '../api/types';
-import { aProduct, fakeApi, renderWithSession } from '../test/fixtures';
+import { aLocation, aProduct, fakeApi, renderWithSession } from '../test/fixtures';
 
 const anOrder = (over: Partial<OrderSummary> = {}): OrderSummary => ({
   orderId: '11111111-1111-4111-8111-111111111111',
@@ -261,7 +261,7 @@ describe('recommendations', () => {
     expect(await screen.findByText('Heatwave: cold drinks sell')).toBeInTheDocument();
     expect(screen.getByText('Demand above forecast')).toBeInTheDocument();
     expect(screen.getByText('LLM (llm:gpt)')).toBeInTheDocument();
-    await userEvent.setup().click(screen.getByRole('button', { name: 'Apply price' }));
+    await userEvent.setup().click(screen.getByRole('button', { name: /^Apply price/ }));
     await waitFor(() => expect(updateProduct).toHaveBeenCalledWith(expect.objectContaining({ id: 'P-1001', unitPrice: 2.19 })));
   });
 
@@ -276,8 +276,68 @@ describe('recommendations', () => {
     const updateProduct = vi.fn(async (p) => p);
     renderWithSession(<Recommendations />, { roles: ['manager'], api: fakeApi({ recommendations: vi.fn(async () => recs), product: vi.fn(async () => aProduct()), applyPriceSuggestion, updateProduct }) });
     expect(await screen.findByText('clear')).toBeInTheDocument();
-    await userEvent.setup().click(screen.getByRole('button', { name: 'Apply price' }));
+    await userEvent.setup().click(screen.getByRole('button', { name: /^Apply price/ }));
     await waitFor(() => expect(applyPriceSuggestion).toHaveBeenCalledWith('sugg-1'));
     expect(updateProduct).not.toHaveBeenCalled();
+  });
+
+  const twoStores = {
+    generatedAt: '2026-07-15T12:00:00Z', source: 'rules', warnings: [],
+    weather: [
+      { locationId: 'ST-002', condition: 'RAIN', temperatureC: 14, precipitationMm: 6 },
+      { locationId: 'ST-001', condition: 'CLEAR', temperatureC: 29 },
+    ],
+    promotions: [
+      { productId: 'P-1001', locationId: 'ST-002', action: 'Discount', reason: 'Rain keeps people in' },
+      { productId: 'P-1001', locationId: 'ST-001', action: 'Bundle', reason: 'Heatwave: cold drinks sell' },
+    ],
+    pricing: [
+      { id: 'sugg-2', productId: 'P-1001', locationId: 'ST-002', currentPrice: 2.2, suggestedPrice: 2.0, changePct: -9.1, reason: 'Slow in the rain' },
+      { id: 'sugg-1', productId: 'P-1001', locationId: 'ST-001', currentPrice: 2.2, suggestedPrice: 2.4, changePct: 9.1, reason: 'Fast mover' },
+    ],
+  };
+  const stores = [aLocation(), aLocation({ id: 'ST-002', name: 'Berlin Mitte' })];
+
+  it('groups suggestions by location in catalog order, unknown locations last', () => {
+    const groups = groupByLocation({ ...twoStores, pricing: [...twoStores.pricing, { ...twoStores.pricing[0], locationId: 'ST-099' }] }, ['ST-001', 'ST-002']);
+    expect(groups.map((g) => g.locationId)).toEqual(['ST-001', 'ST-002', 'ST-099']);
+    expect(groups[1].promotions.map((p) => p.reason)).toEqual(['Rain keeps people in']);
+    expect(groups[1].pricing.map((p) => [p.id, p.index])).toEqual([['sugg-2', 0]]);
+    expect(groups[1].weather[0].condition).toBe('RAIN');
+    expect(groups[2]).toMatchObject({ weather: [], promotions: [], pricing: [{ index: 2 }] });
+  });
+
+  it('shows the first store by default and filters by location; "all" groups every location', async () => {
+    const applyPriceSuggestion = vi.fn(async () => ({}));
+    renderWithSession(<Recommendations />, {
+      roles: ['manager'],
+      locations: stores,
+      api: fakeApi({ recommendations: vi.fn(async () => twoStores), product: vi.fn(async () => aProduct()), applyPriceSuggestion }),
+    });
+    const filter = await screen.findByLabelText('Suggestions for');
+    expect(filter).toHaveValue('ST-001');
+    const groups = () => screen.getAllByTestId('rec-location-group');
+    expect(groups().map((g) => g.getAttribute('data-location'))).toEqual(['ST-001']);
+    expect(screen.getByText('Heatwave: cold drinks sell')).toBeInTheDocument();
+    expect(screen.queryByText('Rain keeps people in')).not.toBeInTheDocument();
+    expect(within(groups()[0]).getByTestId('rec-weather')).toHaveTextContent('clear · 29 °C');
+
+    const user = userEvent.setup();
+    await user.selectOptions(filter, 'ST-002');
+    expect(groups().map((g) => g.getAttribute('data-location'))).toEqual(['ST-002']);
+    expect(within(groups()[0]).getByRole('heading', { level: 2 })).toHaveTextContent('Berlin Mitte');
+    expect(screen.getByText('Slow in the rain')).toBeInTheDocument();
+    expect(screen.queryByText('Fast mover')).not.toBeInTheDocument();
+    // Applying a price still works on a filtered list, for the suggestion shown.
+    await user.click(screen.getByRole('button', { name: 'Apply price €2.00 to Cola 330 ml at Berlin Mitte' }));
+    await waitFor(() => expect(applyPriceSuggestion).toHaveBeenCalledWith('sugg-2'));
+    expect(await screen.findByRole('status')).toHaveTextContent('Applied: now €2.00');
+
+    await user.selectOptions(filter, 'all');
+    expect(groups().map((g) => g.getAttribute('data-location'))).toEqual(['ST-001', 'ST-002']);
+    expect(screen.getByText('Fast mover')).toBeInTheDocument();
+    expect(screen.getByText('Slow in the rain')).toBeInTheDocument();
+    // The weather overview stays complete whatever is filtered.
+    expect(screen.getByText('rain')).toBeInTheDocument();
   });
 });
