@@ -6,6 +6,7 @@ import io.salespulse.inventory.data.DataAccessException;
 import io.salespulse.inventory.data.LocationRepository;
 import io.salespulse.inventory.data.OutboxMessage;
 import io.salespulse.inventory.data.OutboxRepository;
+import io.salespulse.inventory.data.ProductChangeRepository;
 import io.salespulse.inventory.data.ProductRepository;
 import io.salespulse.inventory.domain.Category;
 import io.salespulse.inventory.domain.Gtin;
@@ -13,6 +14,7 @@ import io.salespulse.inventory.domain.Location;
 import io.salespulse.inventory.domain.Page;
 import io.salespulse.inventory.domain.PageRequest;
 import io.salespulse.inventory.domain.Product;
+import io.salespulse.inventory.domain.ProductChange;
 import io.salespulse.inventory.messaging.InventoryEvents;
 import io.salespulse.support.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,25 +27,30 @@ import java.util.HashMap;
 import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * The catalog: categories, products and locations. Every committed product or location change is published to its
  * compacted topic through the outbox, written in the same transaction (no dual write: the REST call answers after
- * the commit, and the relay delivers the event even if Kafka is down at that moment).
+ * the commit, and the relay delivers the event even if Kafka is down at that moment). Product writes are audited
+ * (product_changes: who, when, price and cost before and after) in the same transaction.
  */
 @ApplicationScoped
 public class CatalogService {
     private final CategoryRepository categories;
     private final ProductRepository products;
     private final LocationRepository locations;
+    private final ProductChangeRepository changes;
     private final OutboxRepository outbox;
     private final InventoryEvents events;
 
-    public CatalogService(CategoryRepository categories, ProductRepository products, LocationRepository locations,
-                          OutboxRepository outbox, InventoryEvents events) {
+    public CatalogService(CategoryRepository categories, ProductRepository products,
+                          ProductChangeRepository changes, LocationRepository locations, OutboxRepository outbox,
+                          InventoryEvents events) {
         this.categories = categories;
         this.products = products;
+        this.changes = changes;
         this.locations = locations;
         this.outbox = outbox;
         this.events = events;
@@ -55,21 +62,60 @@ public class CatalogService {
         return categories.findAll();
     }
 
-    /** A new category under an existing parent (or a new root). Categories cannot move, so the tree has no cycles. */
+    /** A new category under an existing parent (or a new root). */
     @Transactional
     public Category createCategory(String id, String parentId, String name) {
-        if (parentId != null && categories.find(parentId).isEmpty()) {
-            throw new ProblemException(422, "Unknown parent category", "No category " + parentId);
-        }
+        requireParent(parentId);
         try {
             return categories.insert(id, parentId, name, Instant.now());
         } catch (DataAccessException.DuplicateKeyException e) {
             if ("categories_pkey".equals(e.constraint())) {
                 throw new ProblemException(409, "Duplicate category", "Category " + id + " exists");
             }
-            throw new ProblemException(409, "Duplicate category name",
-                    "A sibling category is already named " + name);
+            throw duplicateSiblingName(name);
         }
+    }
+
+    /**
+     * Renames a category and moves it under another parent (null: a root). A move under itself or one of its
+     * descendants would make a cycle (409). The products of the moved sub-tree have a new categoryPath, so they
+     * are published again.
+     */
+    @Transactional
+    @WithSpan("CatalogService.updateCategory")
+    public Category updateCategory(String id, String parentId, String name) {
+        categories.lockTree();
+        Category current = categories.find(id).orElseThrow(() -> new ProblemException(404, "Unknown category",
+                "No category " + id));
+        requireParent(parentId);
+        List<String> subtree = categories.subtree(id);
+        if (parentId != null && subtree.contains(parentId)) {
+            throw new ProblemException(409, "Category cycle", "Category " + parentId + " is " + id
+                    + (parentId.equals(id) ? " itself" : " or one of its descendants") + "; it cannot be its parent");
+        }
+        Category saved;
+        try {
+            saved = categories.update(id, parentId, name, Instant.now()).orElseThrow();
+        } catch (DataAccessException.DuplicateKeyException e) {
+            throw duplicateSiblingName(name);
+        }
+        if (!current.name().equals(saved.name()) || !Objects.equals(current.parentId(), saved.parentId())) {
+            Map<String, Category> byId = new HashMap<>();
+            categories.findAll().forEach(c -> byId.put(c.id(), c));
+            outbox.append(products.findInCategoriesLocked(subtree).stream()
+                    .map(p -> events.product(p, path(p.categoryId(), byId))).toList());
+        }
+        return saved;
+    }
+
+    private void requireParent(String parentId) {
+        if (parentId != null && categories.find(parentId).isEmpty()) {
+            throw new ProblemException(422, "Unknown parent category", "No category " + parentId);
+        }
+    }
+
+    private static ProblemException duplicateSiblingName(String name) {
+        return new ProblemException(409, "Duplicate category name", "A sibling category is already named " + name);
     }
 
     // ---- products
@@ -100,7 +146,7 @@ public class CatalogService {
 
     @Transactional
     @WithSpan("CatalogService.createProduct")
-    public Product createProduct(Product product) {
+    public Product createProduct(Product product, String changedBy) {
         validate(product);
         Product created;
         try {
@@ -110,14 +156,16 @@ public class CatalogService {
         } catch (DataAccessException.MissingReferenceException e) {
             throw unknownCategory(product.categoryId());
         }
+        changes.record(null, created, changedBy, created.updatedAt());
         publish(created);
         return created;
     }
 
     @Transactional
     @WithSpan("CatalogService.updateProduct")
-    public Product updateProduct(Product product) {
+    public Product updateProduct(Product product, String changedBy) {
         validate(product);
+        Product before = products.findForUpdate(product.id()).orElseThrow(() -> unknownProduct(product.id()));
         Optional<Product> updated;
         try {
             updated = products.update(product);
@@ -127,8 +175,15 @@ public class CatalogService {
             throw unknownCategory(product.categoryId());
         }
         Product saved = updated.orElseThrow(() -> unknownProduct(product.id()));
+        changes.record(before, saved, changedBy, saved.updatedAt());
         publish(saved);
         return saved;
+    }
+
+    /** Audited writes of a product, newest first; 404 for an unknown product. */
+    public Page<ProductChange> productChanges(String id, PageRequest page) {
+        product(id);
+        return changes.list(id, page);
     }
 
     // ---- locations

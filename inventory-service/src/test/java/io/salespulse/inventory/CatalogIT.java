@@ -9,11 +9,13 @@ import io.salespulse.inventory.support.TestCatalog;
 import io.salespulse.support.Topics;
 import io.salespulse.testsupport.Contracts;
 import io.salespulse.testsupport.InfraTestResource;
+import io.salespulse.testsupport.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,16 +28,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.nullValue;
 
 /** The catalog through its REST API, and the compacted catalog topics other services rebuild it from. */
 @QuarkusTest
 @WithTestResource(InfraTestResource.class)
 @WithTestResource(OidcWiremockTestResource.class)
 class CatalogIT {
+    private static final String ANALYST = TestTokens.bearer("analyst-1", "analyst");
     private static KafkaRecorder products;
     private static KafkaRecorder locations;
 
@@ -198,6 +203,122 @@ class CatalogIT {
         given().header("Authorization", MANAGER).contentType(ContentType.JSON).body(badZone)
                 .when().put("/locations/{id}", id)
                 .then().statusCode(422).body("title", equalTo("Invalid time zone"));
+    }
+
+    @Test
+    void categoriesAreRenamedAndMovedButNeverUnderThemselves() {
+        String top = TestCatalog.category(null, "Household");
+        String middle = TestCatalog.category(top, "Cleaning");
+        String leaf = TestCatalog.category(middle, "Sponges");
+        String other = TestCatalog.category(null, "Kitchen");
+        String sibling = TestCatalog.category(other, "Cloths");
+        String product = TestCatalog.product(leaf);
+
+        // rename and move the leaf (with its product) under another root
+        given().header("Authorization", MANAGER).contentType(ContentType.JSON)
+                .body(Map.of("name", "Scrubbers " + leaf, "parentId", other))
+                .when().put("/categories/{id}", leaf)
+                .then().statusCode(200).body("id", is(leaf)).body("name", is("Scrubbers " + leaf))
+                .body("parentId", is(other));
+        given().header("Authorization", CLERK).when().get("/categories")
+                .then().statusCode(200)
+                .body("find { it.id == '" + other + "' }.children.id", hasItem(leaf))
+                .body("find { it.id == '" + top + "' }.children.find { it.id == '" + middle + "' }.children",
+                        empty());
+        // the product's categoryPath changed, so it is published again with the new path
+        await().atMost(Duration.ofSeconds(20)).until(() -> products.withKey(product).size() == 2);
+        KafkaRecorder.Received republished = products.withKey(product).get(1);
+        Contracts.assertValid("catalog.products.v1/product", republished.value());
+        assertThat(republished.json().get("categoryPath").toString()).isEqualTo(
+                "[\"Kitchen " + other + "\",\"Scrubbers " + leaf + "\"]");
+
+        // under itself or a descendant: a cycle
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("name", "Household " + top, "parentId", middle))
+                .when().put("/categories/{id}", top)
+                .then().statusCode(409).contentType("application/problem+json").body("title", is("Category cycle"));
+        given().header("Authorization", MANAGER).contentType(ContentType.JSON)
+                .body(Map.of("name", "Household " + top, "parentId", top))
+                .when().put("/categories/{id}", top)
+                .then().statusCode(409).body("title", is("Category cycle"));
+        // a sibling already has the name (case-insensitively)
+        given().header("Authorization", MANAGER).contentType(ContentType.JSON)
+                .body(Map.of("name", ("Cloths " + sibling).toUpperCase(), "parentId", other))
+                .when().put("/categories/{id}", leaf)
+                .then().statusCode(409).body("title", is("Duplicate category name"));
+        given().header("Authorization", MANAGER).contentType(ContentType.JSON)
+                .body(Map.of("name", "Anything", "parentId", "no-such-parent"))
+                .when().put("/categories/{id}", middle)
+                .then().statusCode(422).body("title", is("Unknown parent category"));
+        given().header("Authorization", MANAGER).contentType(ContentType.JSON).body(Map.of("name", "Anything"))
+                .when().put("/categories/{id}", "no-such-category")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().header("Authorization", MANAGER).contentType(ContentType.JSON)
+                .body(Map.of("id", other, "name", "Anything"))
+                .when().put("/categories/{id}", middle)
+                .then().statusCode(400).body("errors[0].field", is("id"));
+        given().header("Authorization", CLERK).contentType(ContentType.JSON).body(Map.of("name", "Anything"))
+                .when().put("/categories/{id}", middle)
+                .then().statusCode(403);
+
+        // no parent: the category becomes a root
+        Map<String, Object> toRoot = new HashMap<>();
+        toRoot.put("name", "Cleaning " + middle);
+        toRoot.put("parentId", null);
+        given().header("Authorization", MANAGER).contentType(ContentType.JSON).body(toRoot)
+                .when().put("/categories/{id}", middle)
+                .then().statusCode(200).body("parentId", nullValue());
+        given().header("Authorization", CLERK).when().get("/categories")
+                .then().statusCode(200).body("id", hasItem(middle));
+    }
+
+    @Test
+    void productWritesAreAuditedWithTheUserAndThePriceBeforeAndAfter() {
+        String category = TestCatalog.category(null, "Audited");
+        String id = TestCatalog.uniqueId("P");
+        Map<String, Object> body = TestCatalog.productBody(id, category, "1.90");
+        given().header("Authorization", MANAGER).contentType(ContentType.JSON).body(body)
+                .when().post("/products").then().statusCode(201);
+
+        body.put("unitPrice", "2.10");
+        given().header("Authorization", MANAGER).contentType(ContentType.JSON).body(body)
+                .when().put("/products/{id}", id).then().statusCode(200);
+        body.put("unitCost", "0.65");
+        body.put("name", "Renamed " + id);
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(body)
+                .when().put("/products/{id}", id).then().statusCode(200);
+
+        given().header("Authorization", ANALYST).when().get("/products/{id}/changes", id)
+                .then().statusCode(200)
+                .body("totalItems", is(3)).body("page", is(0))
+                .body("items.kind", contains("UPDATE", "UPDATE", "CREATE"))
+                .body("items.changedBy", contains("admin-1", "manager-1", "manager-1"))
+                // newest: the cost changed, the price did not
+                .body("items[0].oldUnitPrice", is(2.10f)).body("items[0].newUnitPrice", is(2.10f))
+                .body("items[0].oldUnitCost", is(0.50f)).body("items[0].newUnitCost", is(0.65f))
+                .body("items[0].before.name", is("Product " + id)).body("items[0].after.name", is("Renamed " + id))
+                // the price change, with the user who made it
+                .body("items[1].oldUnitPrice", is(1.90f)).body("items[1].newUnitPrice", is(2.10f))
+                .body("items[1].before.unitPrice", is("1.90")).body("items[1].after.unitPrice", is("2.10"))
+                .body("items[2].oldUnitPrice", nullValue()).body("items[2].before", nullValue())
+                .body("items[2].newUnitPrice", is(1.90f));
+        given().header("Authorization", MANAGER).queryParam("size", 1).queryParam("page", 1)
+                .when().get("/products/{id}/changes", id)
+                .then().statusCode(200).body("totalItems", is(3)).body("items.changedBy", contains("manager-1"))
+                .body("items[0].newUnitPrice", is(2.10f));
+
+        // a refused update leaves no audit row
+        body.put("categoryId", "no-such-category");
+        given().header("Authorization", MANAGER).contentType(ContentType.JSON).body(body)
+                .when().put("/products/{id}", id).then().statusCode(422);
+        given().header("Authorization", ADMIN).when().get("/products/{id}/changes", id)
+                .then().statusCode(200).body("totalItems", is(3));
+
+        given().header("Authorization", CLERK).when().get("/products/{id}/changes", id).then().statusCode(403);
+        given().header("Authorization", ANALYST).when().get("/products/{id}/changes", "P-NOPE")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().header("Authorization", ANALYST).queryParam("size", 0).when().get("/products/{id}/changes", id)
+                .then().statusCode(400);
     }
 
     private static String create(String categoryId, String price) {

@@ -98,6 +98,50 @@ class ReturnsIT {
     }
 
     @Test
+    void returnEventsRestockWhereTheSaleWasMadeAndQuarantineDamagedLines() {
+        String product = TestCatalog.product();
+        String soldAt = TestCatalog.store();
+        String returnedAt = TestCatalog.store();
+        TestCatalog.adjust("RECEIPT", product, soldAt, 10);
+        SaleEvents sale = SaleEvents.aSale(soldAt).line(product, 5);
+        sales.send(sale);
+        await().atMost(PATIENCE).until(() -> Integer.valueOf(5).equals(onHand(product, soldAt)));
+
+        // Brought back to another store: 2 intact units go back where they were sold, 1 damaged to quarantine.
+        SaleEvents ret = SaleEvents.aReturn(returnedAt, sale.eventId())
+                .line(product, 2, "RESALABLE").line(product, 1, "DAMAGED");
+        sales.send(ret);
+        await().atMost(PATIENCE).until(() -> Integer.valueOf(7).equals(onHand(product, soldAt)));
+        assertThat(onHand(product, QUARANTINE)).isEqualTo(1);
+        assertThat(onHand(product, returnedAt)).isNull();
+        given().header("Authorization", CLERK).queryParam("productId", product).queryParam("locationId", QUARANTINE)
+                .when().get("/inventory/movements")
+                .then().statusCode(200).body("totalItems", is(1))
+                .body("items[0].cause", is("RETURN")).body("items[0].eventId", is(ret.eventId()))
+                .body("items[0].lineNo", is(2)).body("items[0].returnOf", is(sale.eventId()))
+                .body("items[0].note", is("Damaged; sold at " + soldAt));
+        given().header("Authorization", CLERK).queryParam("productId", product).queryParam("locationId", soldAt)
+                .when().get("/inventory/movements")
+                .then().statusCode(200)
+                .body("items[0].lineNo", is(1)).body("items[0].quantity", is(2))
+                .body("items[0].note", is("Returned at " + returnedAt + "; restocked where sold"));
+        given().header("Authorization", CLERK).queryParam("productId", product).queryParam("locationId", QUARANTINE)
+                .when().get("/alerts").then().statusCode(200).body("totalItems", is(0));
+
+        // Redelivered, it changes nothing: a sale sent after it on the same partition shows it was consumed.
+        sales.send(ret);
+        sales.send(SaleEvents.aSale(soldAt).withKeyOf(ret).line(product, 1));
+        await().atMost(PATIENCE).until(() -> Integer.valueOf(6).equals(onHand(product, soldAt)));
+        assertThat(onHand(product, QUARANTINE)).isEqualTo(1);
+
+        // A sale inventory never saw: damaged goods still go to quarantine, intact ones stay where returned.
+        sales.send(SaleEvents.aReturn(returnedAt, "shopify:R-4712").line(product, 3, "DAMAGED").line(product, 1));
+        await().atMost(PATIENCE).until(() -> Integer.valueOf(1).equals(onHand(product, returnedAt)));
+        assertThat(onHand(product, QUARANTINE)).isEqualTo(4);
+        assertThat(onHand(product, soldAt)).isEqualTo(6);
+    }
+
+    @Test
     void aSaleInventoryNeverSawNeedsTheLocationOfTheReturn() {
         String product = TestCatalog.product();
         String store = TestCatalog.store();

@@ -20,6 +20,13 @@ public class CategoryRepository {
     static final String INSERT = "INSERT INTO categories (category_id, parent_id, name, created_at, updated_at) "
             + "VALUES (?, ?, ?, ?, ?) RETURNING " + COLUMNS;
     static final String FIND = "SELECT " + COLUMNS + " FROM categories WHERE category_id = ?";
+    static final String UPDATE = "UPDATE categories SET parent_id = ?, name = ?, updated_at = ? WHERE category_id = ? "
+            + "RETURNING " + COLUMNS;
+    /**
+     * Serialises moves (transaction-scoped advisory lock): two concurrent moves (A under B, B under A) could each
+     * pass the descendant check against the other's old tree and together make a cycle.
+     */
+    static final String LOCK_TREE = "SELECT pg_advisory_xact_lock(hashtext('inventory.categories.tree'))";
     static final String FIND_ALL = "SELECT " + COLUMNS + " FROM categories ORDER BY name, category_id";
     /** Names from the root down to the category (product.categoryPath). */
     static final String PATH = """
@@ -60,6 +67,31 @@ public class CategoryRepository {
             }
         } catch (SQLException e) {
             throw DataAccessException.translate("Inserting category " + id + " failed", e);
+        }
+    }
+
+    /** Renames and re-parents a category; empty when there is none with that id. */
+    public Optional<Category> update(String id, String parentId, String name, Instant now) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(UPDATE)) {
+            Jdbc.setNullableText(ps, 1, parentId);
+            ps.setString(2, name);
+            ps.setObject(3, Jdbc.timestamp(now));
+            ps.setString(4, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(map(rs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw DataAccessException.translate("Updating category " + id + " failed", e);
+        }
+    }
+
+    /** Held until the current transaction ends: one tree change at a time. */
+    public void lockTree() {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(LOCK_TREE);
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+        } catch (SQLException e) {
+            throw DataAccessException.translate("Locking the category tree failed", e);
         }
     }
 

@@ -39,6 +39,11 @@ public class ProductRepository {
              WHERE p.product_id = ?
             RETURNING\s""" + COLUMNS;
     static final String FIND = "SELECT " + COLUMNS + " FROM products p WHERE p.product_id = ?";
+    /** The row as it is before an update, locked so that the audited "old" state is the one replaced. */
+    static final String FIND_FOR_UPDATE = FIND + " FOR UPDATE";
+    /** Products of some categories, share-locked like {@link #FIND_ALL_LOCKED} (republishing after a move). */
+    static final String FIND_IN_CATEGORIES_LOCKED = "SELECT " + COLUMNS + " FROM products p "
+            + "WHERE p.category_id = ANY (?) ORDER BY p.product_id FOR SHARE";
     static final String FIND_BY_SKU = "SELECT " + COLUMNS + " FROM products p WHERE p.sku = ?";
     static final String FIND_BY_GTIN14 = "SELECT " + COLUMNS + " FROM products p WHERE p.gtin14 = ?";
     /**
@@ -131,6 +136,27 @@ public class ProductRepository {
 
     public Optional<Product> find(String id) {
         return findOne(FIND, id);
+    }
+
+    public Optional<Product> findForUpdate(String id) {
+        return findOne(FIND_FOR_UPDATE, id);
+    }
+
+    /** The products of these categories, locked against updates until the current transaction ends. */
+    public List<Product> findInCategoriesLocked(Collection<String> categoryIds) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(FIND_IN_CATEGORIES_LOCKED)) {
+            ps.setArray(1, Jdbc.textArray(c, categoryIds));
+            List<Product> products = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    products.add(map(rs));
+                }
+            }
+            return products;
+        } catch (SQLException e) {
+            throw DataAccessException.translate("Reading the products of categories failed", e);
+        }
     }
 
     public Optional<Product> findBySku(String sku) {

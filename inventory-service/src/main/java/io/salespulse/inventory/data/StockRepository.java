@@ -148,6 +148,11 @@ public class StockRepository {
              WHERE event_id = ? AND cause = 'SALE'
              ORDER BY line_no
             """;
+    /** Where sales were made (a sale event has one location), for RETURN events of a poll batch. */
+    static final String SALE_LOCATIONS = """
+            SELECT DISTINCT event_id, location_id FROM stock_movements
+             WHERE event_id = ANY (?) AND cause = 'SALE'
+            """;
     /** Units of a product returned so far against one sale. */
     static final String RETURNED = """
             SELECT coalesce(sum(quantity), 0) FROM stock_movements
@@ -417,6 +422,25 @@ public class StockRepository {
 
     /** A SALE line of a sale event: product, location and units sold. */
     public record SaleLine(String productId, String locationId, int quantity) {
+    }
+
+    /** The location of each of these sales inventory has seen; unknown event ids are left out. */
+    public Map<UUID, String> saleLocations(Collection<UUID> eventIds) {
+        Map<UUID, String> locations = new HashMap<>();
+        if (eventIds.isEmpty()) {
+            return locations;
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(SALE_LOCATIONS)) {
+            ps.setArray(1, c.createArrayOf("uuid", eventIds.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    locations.put(Jdbc.uuid(rs, "event_id"), rs.getString("location_id"));
+                }
+            }
+            return locations;
+        } catch (SQLException e) {
+            throw DataAccessException.translate("Reading the locations of returned sales failed", e);
+        }
     }
 
     /** The SALE movements of event {@code eventId} (empty when inventory never saw that sale). */

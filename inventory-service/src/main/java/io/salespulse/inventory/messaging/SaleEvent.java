@@ -16,8 +16,15 @@ public record SaleEvent(UUID eventId, Type type, String locationId, Instant occu
         SALE, RETURN
     }
 
-    /** One line; the product is named by at least one of productId, sku, gtin (tried in that order). */
-    public record Line(String productId, String sku, String gtin, int quantity) {
+    /**
+     * One line; the product is named by at least one of productId, sku, gtin (tried in that order). {@code damaged}:
+     * the line's optional {@code condition} is DAMAGED (only meaningful on a return).
+     */
+    public record Line(String productId, String sku, String gtin, int quantity, boolean damaged) {
+
+        public Line(String productId, String sku, String gtin, int quantity) {
+            this(productId, sku, gtin, quantity, false);
+        }
 
         public String describe() {
             if (productId != null) {

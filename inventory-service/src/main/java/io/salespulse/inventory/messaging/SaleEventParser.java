@@ -81,6 +81,10 @@ public final class SaleEventParser {
         if (productId == null && sku == null && gtin == null) {
             throw new IllegalArgumentException("line " + number + " names no product (productId, sku or gtin)");
         }
-        return new SaleEvent.Line(productId, sku, gtin, quantity.asInt());
+        String condition = optionalText(line, "condition", MAX_ID);
+        if (condition != null && !condition.equals("RESALABLE") && !condition.equals("DAMAGED")) {
+            throw new IllegalArgumentException("line " + number + ": condition must be RESALABLE or DAMAGED");
+        }
+        return new SaleEvent.Line(productId, sku, gtin, quantity.asInt(), "DAMAGED".equals(condition));
     }
 }

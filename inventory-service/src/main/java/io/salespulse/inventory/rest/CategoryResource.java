@@ -11,7 +11,9 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -38,6 +40,12 @@ public class CategoryResource {
                                   @NotBlank @Size(max = 200) String name) {
     }
 
+    /** Body of PUT: the new name and parent (null or absent: a root); id optional, must match the path. */
+    public record CategoryUpdate(@Pattern(regexp = BadRequests.ID_PATTERN) String id,
+                                 @Pattern(regexp = BadRequests.ID_PATTERN) String parentId,
+                                 @NotBlank @Size(max = 200) String name) {
+    }
+
     public record CategoryNode(String id, String name, String parentId, List<CategoryNode> children) {
     }
 
@@ -57,6 +65,18 @@ public class CategoryResource {
         Category created = catalog.createCategory(request.id(), request.parentId(), request.name().strip());
         return Response.created(URI.create("/categories/" + created.id()))
                 .entity(new CategoryNode(created.id(), created.name(), created.parentId(), List.of())).build();
+    }
+
+    /** Renames and moves a category; 409 for a move under itself or a descendant. Answers the category alone. */
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
+    public CategoryNode update(@PathParam("id") String id, @Valid @NotNull CategoryUpdate request) {
+        if (request.id() != null && !request.id().equals(id)) {
+            throw BadRequests.invalid("id", "must match the id in the path");
+        }
+        Category saved = catalog.updateCategory(id, request.parentId(), request.name().strip());
+        return new CategoryNode(saved.id(), saved.name(), saved.parentId(), List.of());
     }
 
     private static List<CategoryNode> nodes(String parentId, Map<String, List<Category>> children) {

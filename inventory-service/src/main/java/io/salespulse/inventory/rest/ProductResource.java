@@ -1,9 +1,11 @@
 package io.salespulse.inventory.rest;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import io.salespulse.inventory.CatalogService;
 import io.salespulse.inventory.data.ProductRepository;
 import io.salespulse.inventory.domain.PageRequest;
 import io.salespulse.inventory.domain.Product;
+import io.salespulse.inventory.domain.ProductChange;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
@@ -37,9 +39,11 @@ import java.util.Map;
 @Consumes(MediaType.APPLICATION_JSON)
 public class ProductResource {
     private final CatalogService catalog;
+    private final SecurityIdentity identity;
 
-    public ProductResource(CatalogService catalog) {
+    public ProductResource(CatalogService catalog, SecurityIdentity identity) {
         this.catalog = catalog;
+        this.identity = identity;
     }
 
     /**
@@ -65,6 +69,18 @@ public class ProductResource {
         static ProductResponse of(Product p) {
             return new ProductResponse(p.id(), p.sku(), p.gtin(), p.name(), p.categoryId(), p.unitPrice(),
                     p.unitCost(), p.currency(), p.attributes(), p.active(), p.createdAt(), p.updatedAt());
+        }
+    }
+
+    /** One audited write; {@code old*} and {@code before} are null for a CREATE. Money as in products. */
+    public record ProductChangeResponse(long changeId, String productId, String kind, String changedBy,
+                                        Instant changedAt, BigDecimal oldUnitPrice, BigDecimal newUnitPrice,
+                                        BigDecimal oldUnitCost, BigDecimal newUnitCost, Map<String, Object> before,
+                                        Map<String, Object> after) {
+        static ProductChangeResponse of(ProductChange c) {
+            return new ProductChangeResponse(c.changeId(), c.productId(), c.kind().name(), c.changedBy(),
+                    c.changedAt(), c.oldUnitPrice(), c.newUnitPrice(), c.oldUnitCost(), c.newUnitCost(), c.before(),
+                    c.after());
         }
     }
 
@@ -95,6 +111,20 @@ public class ProductResource {
         return ProductResponse.of(catalog.product(id));
     }
 
+    /**
+     * Who created and changed the product, newest first, with price and cost before and after: applied price
+     * suggestions (recommendation-service calls PUT with the manager's token) are audited here.
+     */
+    @GET
+    @Path("/{id}/changes")
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.ANALYST})
+    public PageResponse<ProductChangeResponse> changes(@PathParam("id") String id,
+                                                       @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                                       @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200)
+                                                       int size) {
+        return PageResponse.of(catalog.productChanges(id, new PageRequest(page, size)), ProductChangeResponse::of);
+    }
+
     @GET
     @Path("/by-sku/{sku}")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.CLERK, Roles.ANALYST, Roles.DEVICE})
@@ -116,7 +146,7 @@ public class ProductResource {
         if (request.id() == null) {
             throw BadRequests.invalid("id", "must not be blank");
         }
-        Product created = catalog.createProduct(toProduct(request.id(), request));
+        Product created = catalog.createProduct(toProduct(request.id(), request), user());
         return Response.created(URI.create("/products/" + created.id())).entity(ProductResponse.of(created)).build();
     }
 
@@ -127,7 +157,7 @@ public class ProductResource {
         if (request.id() != null && !request.id().equals(id)) {
             throw BadRequests.invalid("id", "must match the id in the path");
         }
-        return ProductResponse.of(catalog.updateProduct(toProduct(id, request)));
+        return ProductResponse.of(catalog.updateProduct(toProduct(id, request), user()));
     }
 
     /** Publishes the whole catalog to catalog.products.v1 again (asynchronously, through the outbox). */
@@ -137,6 +167,11 @@ public class ProductResource {
     @RolesAllowed(Roles.ADMIN)
     public Response republish() {
         return Response.accepted(new RepublishResponse(catalog.republishProducts())).build();
+    }
+
+    /** The caller's user name from the access token, for the audit. */
+    private String user() {
+        return identity.getPrincipal().getName();
     }
 
     private static Product toProduct(String id, ProductRequest r) {

@@ -46,6 +46,20 @@ class SaleEventParserTest {
     }
 
     @Test
+    void readsTheOptionalConditionOfReturnedLines() {
+        SaleEvents ret = SaleEvents.aReturn("ST-001", "R-1001").line("P-1001", 1, "DAMAGED")
+                .line("P-1002", 2, "RESALABLE").line("P-1003", 3);
+        Contracts.assertValid("sales.events.v1/sale-event", ret.json());
+
+        SaleEvent event = ((SaleEventParser.Parsed) parser.parse(bytes(ret.json()))).event();
+
+        assertThat(event.lines()).containsExactly(new SaleEvent.Line("P-1001", null, null, 1, true),
+                new SaleEvent.Line("P-1002", null, null, 2, false), new SaleEvent.Line("P-1003", null, null, 3));
+        String broken = SaleEvents.aReturn("ST-001", "R-1001").line("P-1001", 1, "BROKEN").json();
+        assertThat(reason(broken)).isEqualTo("Invalid sale event: line 1: condition must be RESALABLE or DAMAGED");
+    }
+
+    @Test
     void explainsWhatIsNotAnEvent() {
         assertThat(reason("")).isEqualTo("Empty record value");
         assertThat(reason("{not json")).startsWith("Not JSON");

@@ -43,6 +43,13 @@ public final class SaleEvents {
         return this;
     }
 
+    /** A line with the optional {@code condition} (RESALABLE, DAMAGED) of a returned item. */
+    public SaleEvents line(String productId, int quantity, String condition) {
+        lines.addObject().put("productId", productId).put("quantity", quantity).put("unitPrice", "2.50")
+                .put("condition", condition);
+        return this;
+    }
+
     public SaleEvents lineBySku(String sku, int quantity) {
         lines.addObject().put("sku", sku).put("quantity", quantity).put("unitPrice", "2.50");
         return this;
