@@ -8,6 +8,7 @@ import io.salespulse.recommendations.domain.ExpiringLot;
 import io.salespulse.recommendations.domain.LocationInfo;
 import io.salespulse.recommendations.domain.ProductInfo;
 import io.salespulse.recommendations.domain.RecommendationInput;
+import io.salespulse.recommendations.domain.SalesFigures;
 import io.salespulse.recommendations.domain.StockInfo;
 import io.salespulse.recommendations.domain.Weather;
 import io.salespulse.support.ProblemException;
@@ -88,19 +89,57 @@ public class InputCollector {
                                 l.daysToExpiry() == null ? -1 : l.daysToExpiry()))
                         .toList()).orElse(List.of());
 
-        var unitsToday = new HashMap<String, Long>();
-        fetch("analytics-service sales", warnings, analytics::snapshot).ifPresent(s -> {
-            if (s.topProductsByUnits() != null) {
-                s.topProductsByUnits().forEach(t -> unitsToday.put(t.productId(), orZero(t.units())));
-            }
-        });
+        var sales = fetch("analytics-service sales", warnings, analytics::snapshot).map(InputCollector::sales)
+                .orElse(SalesFigures.NONE);
 
         var weatherByLocation = new HashMap<String, Weather>();
         for (var l : locations) {
             weather.at(l).ifPresent(w -> weatherByLocation.put(l.locationId(), w));
         }
         return new Collected(new RecommendationInput(now, locations, products, stock, expiring, weatherByLocation,
-                unitsToday), warnings);
+                sales), warnings);
+    }
+
+    /** Today's and the last minute's units per product, and the order and revenue totals of each window. */
+    private static SalesFigures sales(AnalyticsClient.Snapshot s) {
+        return new SalesFigures(units(s.topProductsByUnits()), units(s.topProductsLastMinute()), window(s.today()),
+                lastHour(s.lastHour()), window(s.lastMinute()));
+    }
+
+    private static Map<String, Long> units(List<AnalyticsClient.TopProduct> top) {
+        var m = new HashMap<String, Long>();
+        if (top != null) {
+            top.stream().filter(t -> t.productId() != null).forEach(t -> m.merge(t.productId(), orZero(t.units()), Long::sum));
+        }
+        return m;
+    }
+
+    private static SalesFigures.Window window(AnalyticsClient.Figures f) {
+        return f == null ? null : new SalesFigures.Window(orZero(f.orders()), money(f.revenue()));
+    }
+
+    /** The per-minute series of the last hour, summed. */
+    private static SalesFigures.Window lastHour(List<AnalyticsClient.Figures> minutes) {
+        if (minutes == null || minutes.isEmpty()) {
+            return null;
+        }
+        long orders = 0;
+        var revenue = BigDecimal.ZERO;
+        for (var m : minutes) {
+            if (m != null) {
+                orders += orZero(m.orders());
+                revenue = revenue.add(money(m.revenue()));
+            }
+        }
+        return new SalesFigures.Window(orders, revenue);
+    }
+
+    private static BigDecimal money(String value) {
+        try {
+            return value == null ? BigDecimal.ZERO : new BigDecimal(value);
+        } catch (NumberFormatException e) {
+            return BigDecimal.ZERO;
+        }
     }
 
     private static <T> List<T> pages(IntFunction<Page<T>> call) {

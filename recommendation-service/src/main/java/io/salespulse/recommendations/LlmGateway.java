@@ -1,6 +1,7 @@
 package io.salespulse.recommendations;
 
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.Startup;
 import io.salespulse.recommendations.client.GeminiProvider;
 import io.salespulse.recommendations.client.OpenAiProvider;
 import io.salespulse.recommendations.config.LlmConfig;
@@ -11,6 +12,8 @@ import io.salespulse.recommendations.domain.CallBudget;
 import io.salespulse.recommendations.domain.LlmAnswer;
 import io.salespulse.recommendations.domain.LlmPrompt;
 import io.salespulse.recommendations.domain.LlmProvider;
+import io.salespulse.recommendations.domain.LlmSelection;
+import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
@@ -29,8 +32,12 @@ import java.util.Optional;
  * The one way to call the configured model: budget, timeout, retries with exponential backoff, circuit breaker,
  * and an audit row for every attempt. Callers fall back to the rules engine on any exception.
  */
+@Startup // built at start-up so that its one log line says which provider (or why none) answers
 @ApplicationScoped
 public class LlmGateway {
+
+    /** Name of the circuit breaker around {@link #call}, for tests and operators. */
+    public static final String CIRCUIT = "llm";
 
     /** Over the per-minute budget: neither retried nor counted against the provider's health. */
     public static class BudgetExceededException extends RuntimeException {
@@ -47,14 +54,13 @@ public class LlmGateway {
     private final LlmAuditRepository audit;
 
     LlmGateway(LlmConfig config, OpenAiProvider openai, GeminiProvider gemini, LlmAuditRepository audit) {
-        this.provider = switch (config.provider()) {
-            case "openai" -> Optional.of(openai);
-            case "gemini" -> Optional.of(gemini);
-            default -> Optional.empty();
-        };
+        var decision = LlmSelection.decide(config.provider(), config.apiKey(), config.baseUrl());
+        this.provider = decision.provider().map(name -> LlmSelection.GEMINI.equals(name) ? gemini : openai);
         this.budget = new CallBudget(config.callsPerMinute(), Clock.systemUTC());
         this.audit = audit;
-        provider.ifPresent(p -> Log.infof("recommendations use LLM %s/%s, rules as fallback", p.name(), p.model()));
+        provider.ifPresentOrElse(
+                p -> Log.infof("recommendations use LLM %s/%s, rules as fallback", p.name(), p.model()),
+                () -> Log.infof("recommendations come from the rules engine alone: %s", decision.reason()));
     }
 
     public Optional<LlmProvider> provider() {
@@ -66,6 +72,7 @@ public class LlmGateway {
     @ExponentialBackoff(factor = 2, maxDelay = 5_000)
     @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 30_000, successThreshold = 1,
             skipOn = BudgetExceededException.class)
+    @CircuitBreakerName(CIRCUIT)
     public Timed call(LlmPrompt prompt, String locationId) {
         var p = provider.orElseThrow(() -> new IllegalStateException("no LLM provider configured"));
         if (!budget.tryAcquire()) {

@@ -17,7 +17,8 @@ import java.util.UUID;
 
 /**
  * Applies a stored price suggestion: inventory-service owns prices, so the change is a {@code PUT /products/{id}}
- * there with the manager's own token (inventory audits it and publishes {@code catalog.products.v1}).
+ * there with the manager's own token (inventory records it in its product change history and publishes
+ * {@code catalog.products.v1}); here {@code price_suggestions} keeps who applied which suggestion when.
  */
 @ApplicationScoped
 public class PricingService {
@@ -34,6 +35,11 @@ public class PricingService {
         this.suggestions = suggestions;
         this.inventory = inventory;
         this.registry = registry;
+    }
+
+    /** Applied suggestions, newest first. */
+    public PriceSuggestionRepository.AppliedPage applied(int page, int size) {
+        return suggestions.applied(page, size);
     }
 
     @WithSpan("PricingService.apply")

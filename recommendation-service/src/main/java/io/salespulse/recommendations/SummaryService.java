@@ -9,6 +9,7 @@ import io.salespulse.recommendations.data.LlmAuditRepository.AuditEntry;
 import io.salespulse.recommendations.data.LlmAuditRepository.Outcome;
 import io.salespulse.recommendations.domain.LlmPrompt;
 import io.salespulse.recommendations.domain.PeriodFigures;
+import io.salespulse.recommendations.domain.PersonalData;
 import io.salespulse.recommendations.domain.Summary;
 import io.salespulse.recommendations.domain.SummaryWriter;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -102,8 +103,9 @@ public class SummaryService {
                 .collect(Collectors.joining("\n"));
     }
 
+    /** Caller-supplied text: one table cell, and no e-mail address or phone number ever reaches the prompt. */
     private static String clean(String s) {
-        return s == null ? "-" : s.replace('|', '/').replace('\n', ' ').replace('\r', ' ');
+        return s == null ? "-" : PersonalData.strip(s).replace('|', '/').replace('\n', ' ').replace('\r', ' ');
     }
 
     private static String read(String resource) {

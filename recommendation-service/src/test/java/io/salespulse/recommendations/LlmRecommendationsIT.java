@@ -2,6 +2,8 @@ package io.salespulse.recommendations;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
@@ -9,6 +11,8 @@ import io.salespulse.recommendations.client.GeminiProvider;
 import io.salespulse.recommendations.domain.PromptBuilder;
 import io.salespulse.recommendations.domain.LlmPrompt;
 import io.salespulse.testsupport.InfraTestResource;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,9 +43,22 @@ class LlmRecommendationsIT {
     @Inject
     GeminiProvider gemini;
 
+    @Inject
+    @CacheName("llm-recommendations")
+    Cache llmCache;
+
+    @Inject
+    CircuitBreakerMaintenance circuits;
+
+    private long auditMark;
+
+    /** Every test starts with a closed circuit, an empty answer cache and its own audit rows. */
     @BeforeEach
-    void stubInputs() {
+    void stubInputs() throws SQLException {
         RecommendationsIT.stubDefaults();
+        llmCache.invalidateAll().await().indefinitely();
+        circuits.resetAll();
+        auditMark = lastAuditId(dataSource);
     }
 
     @Test
@@ -77,10 +94,12 @@ class LlmRecommendationsIT {
         assertThat(calls).hasSize(1);
         var prompt = calls.get(0).getBodyAsString();
         assertThat(prompt).contains("P-1010", "Cola zero 330 ml", "ST-001", "at most 15%")
+                // analytics' windows: last minute, the summed per-minute series of the last hour, today
+                .contains("last minute | 3 | 11.40", "last hour | 31 | 118.20", "today | 130 | 379.80", "P-1010 | 42 | 6")
                 // no personal data: not the user of the token, no token, no e-mail address
                 .doesNotContain("maria", "Bearer", "eyJ").doesNotContainPattern("[\\w.+-]+@[\\w-]+\\.[\\w.]+");
 
-        var rows = audit("ST-001");
+        var rows = auditAfter(dataSource, auditMark);
         assertThat(rows).singleElement().satisfies(r -> {
             assertThat(r.get("outcome")).isEqualTo("OK");
             assertThat(r.get("provider")).isEqualTo("openai");
@@ -104,7 +123,7 @@ class LlmRecommendationsIT {
                 .then().statusCode(200)
                 .body("source", equalTo("rules"));
 
-        assertThat(audit("ST-002")).hasSize(3).allSatisfy(r -> assertThat(r.get("outcome")).isEqualTo("ERROR"));
+        assertThat(auditAfter(dataSource, auditMark)).hasSize(3).allSatisfy(r -> assertThat(r.get("outcome")).isEqualTo("ERROR"));
     }
 
     @Test
@@ -119,7 +138,7 @@ class LlmRecommendationsIT {
                 .then().statusCode(200)
                 .body("source", equalTo("rules"));
 
-        assertThat(audit("ST-003")).singleElement().satisfies(r -> assertThat(r.get("outcome")).isEqualTo("INVALID"));
+        assertThat(auditAfter(dataSource, auditMark)).singleElement().satisfies(r -> assertThat(r.get("outcome")).isEqualTo("INVALID"));
     }
 
     @Test
@@ -143,6 +162,101 @@ class LlmRecommendationsIT {
     }
 
     @Test
+    void openAiTimeoutIsRetriedThenTheRulesAnswer() throws SQLException {
+        var wm = FakeServicesResource.server();
+        // beyond the profile's 1 s read timeout
+        wm.stubFor(WireMock.post(WireMock.urlPathEqualTo(CHAT))
+                .willReturn(WireMock.okJson(sample("openai-chat-completion.json")).withFixedDelay(1_500)));
+
+        given().header("Authorization", MANAGER).queryParam("locationId", "ST-006")
+                .when().get("/recommendations")
+                .then().statusCode(200)
+                .body("source", equalTo("rules"));
+
+        wm.verify(3, WireMock.postRequestedFor(WireMock.urlPathEqualTo(CHAT)));
+        assertThat(auditAfter(dataSource, auditMark)).hasSize(3).allSatisfy(r -> {
+            assertThat(r.get("outcome")).isEqualTo("ERROR");
+            assertThat((String) r.get("error")).containsIgnoringCase("timeout");
+        });
+    }
+
+    @Test
+    void brokenJsonHttpBodyIsRetriedThenTheRulesAnswer() throws SQLException {
+        var wm = FakeServicesResource.server();
+        wm.stubFor(WireMock.post(WireMock.urlPathEqualTo(CHAT))
+                .willReturn(WireMock.okJson("{\"id\": \"chatcmpl-x\", \"object\": \"chat.completion\", \"choices\": [{\"index\": 0, ")));
+
+        given().header("Authorization", MANAGER).queryParam("locationId", "ST-006")
+                .when().get("/recommendations")
+                .then().statusCode(200)
+                .body("source", equalTo("rules"))
+                .body("pricing.productId", org.hamcrest.Matchers.hasItem("P-1010"));
+
+        wm.verify(3, WireMock.postRequestedFor(WireMock.urlPathEqualTo(CHAT)));
+        assertThat(auditAfter(dataSource, auditMark)).extracting(r -> r.get("outcome")).containsExactly("ERROR", "ERROR", "ERROR");
+    }
+
+    @Test
+    void openCircuitKeepsCallsAwayFromTheProviderUntilItsDelayHasPassed() throws Exception {
+        var wm = FakeServicesResource.server();
+        wm.stubFor(WireMock.post(WireMock.urlPathEqualTo(CHAT))
+                .willReturn(WireMock.aResponse().withStatus(500).withBody("{\"error\": {\"message\": \"overloaded\"}}")));
+
+        // two requests of three attempts each: six failures of six open the circuit
+        for (int i = 0; i < 2; i++) {
+            given().header("Authorization", MANAGER).queryParam("locationId", "ST-006")
+                    .when().get("/recommendations").then().statusCode(200).body("source", equalTo("rules"));
+        }
+        wm.verify(6, WireMock.postRequestedFor(WireMock.urlPathEqualTo(CHAT)));
+        assertThat(circuits.currentState(LlmGateway.CIRCUIT)).isEqualTo(CircuitBreakerState.OPEN);
+        var openedAt = System.nanoTime();
+
+        // open: the rules answer and the provider is not called at all (nor audited)
+        wm.resetRequests();
+        given().header("Authorization", MANAGER).queryParam("locationId", "ST-006")
+                .when().get("/recommendations").then().statusCode(200).body("source", equalTo("rules"));
+        wm.verify(0, WireMock.postRequestedFor(WireMock.urlPathEqualTo(CHAT)));
+        assertThat(auditAfter(dataSource, auditMark)).hasSize(6);
+
+        // after the delay one trial call goes through; it succeeds and closes the circuit
+        wm.stubFor(WireMock.post(WireMock.urlPathEqualTo(CHAT))
+                .willReturn(WireMock.okJson(sample("openai-chat-completion.json"))));
+        long waitMs = FakeLlmResource.CIRCUIT_DELAY_MS + 300 - (System.nanoTime() - openedAt) / 1_000_000;
+        if (waitMs > 0) {
+            Thread.sleep(waitMs);
+        }
+        given().header("Authorization", MANAGER).queryParam("locationId", "ST-001")
+                .when().get("/recommendations").then().statusCode(200).body("source", equalTo("llm:openai/gpt-test"));
+        wm.verify(1, WireMock.postRequestedFor(WireMock.urlPathEqualTo(CHAT)));
+        assertThat(circuits.currentState(LlmGateway.CIRCUIT)).isEqualTo(CircuitBreakerState.CLOSED);
+    }
+
+    @Test
+    void summaryPromptNeverCarriesEmailAddressesOrPhoneNumbers() {
+        var wm = FakeServicesResource.server();
+        wm.stubFor(WireMock.post(WireMock.urlPathEqualTo(CHAT))
+                .willReturn(WireMock.okJson("""
+                        {"id": "s", "object": "chat.completion", "model": "gpt-test",
+                         "choices": [{"index": 0, "message": {"role": "assistant",
+                           "content": "{\\"summary\\": \\"Steady week.\\", \\"highlights\\": []}"}, "finish_reason": "stop"}]}""")));
+
+        given().header("Authorization", MANAGER).contentType(io.restassured.http.ContentType.JSON)
+                .body("""
+                        {"period": "2026-W29 for jane.doe@example.com", "currency": "EUR", "revenue": "900.00",
+                         "orders": 40, "units": 90,
+                         "topProducts": [{"key": "P-1010", "name": "Cola (ask bob@shop.example, +44 20 7946 0958)", "revenue": "90.00"}],
+                         "byLocation": [{"key": "ST-001", "name": "London Soho 07700 900123", "revenue": "900.00"}]}""")
+                .when().post("/summaries")
+                .then().statusCode(200)
+                .body("source", equalTo("llm:openai/gpt-test"));
+
+        var prompt = wm.findAll(WireMock.postRequestedFor(WireMock.urlPathEqualTo(CHAT))).get(0).getBodyAsString();
+        assertThat(prompt).contains("2026-W29", "P-1010", "London Soho", "[removed]")
+                .doesNotContain("jane.doe", "bob@", "7946", "900123")
+                .doesNotContainPattern("[\\w.+-]+@[\\w-]+\\.[\\w.]+");
+    }
+
+    @Test
     void summaryComesFromTheLlmAndIsAudited() throws SQLException {
         FakeServicesResource.server().stubFor(WireMock.post(WireMock.urlPathEqualTo(CHAT))
                 .withRequestBody(WireMock.containing("2026-W28"))
@@ -162,7 +276,8 @@ class LlmRecommendationsIT {
                 .body("highlights[0]", equalTo("Cola zero leads"));
 
         try (var c = dataSource.getConnection(); var ps = c.prepareStatement(
-                "SELECT outcome, prompt_tokens FROM recommendations.llm_audit WHERE prompt_version = 'summary-v1'");
+                "SELECT outcome, prompt_tokens FROM recommendations.llm_audit WHERE prompt_version = 'summary-v1' "
+                        + "ORDER BY audit_id DESC LIMIT 1");
              var rs = ps.executeQuery()) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString("outcome")).isEqualTo("OK");
@@ -170,11 +285,21 @@ class LlmRecommendationsIT {
         }
     }
 
-    private List<Map<String, Object>> audit(String locationId) throws SQLException {
+    static long lastAuditId(AgroalDataSource dataSource) throws SQLException {
+        try (var c = dataSource.getConnection();
+             var ps = c.prepareStatement("SELECT coalesce(max(audit_id), 0) FROM recommendations.llm_audit");
+             var rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** The audit rows written after {@code mark}, oldest first. */
+    static List<Map<String, Object>> auditAfter(AgroalDataSource dataSource, long mark) throws SQLException {
         var rows = new ArrayList<Map<String, Object>>();
         try (var c = dataSource.getConnection();
-             var ps = c.prepareStatement("SELECT * FROM recommendations.llm_audit WHERE location_id = ? ORDER BY audit_id")) {
-            ps.setString(1, locationId);
+             var ps = c.prepareStatement("SELECT * FROM recommendations.llm_audit WHERE audit_id > ? ORDER BY audit_id")) {
+            ps.setLong(1, mark);
             try (var rs = ps.executeQuery()) {
                 var meta = rs.getMetaData();
                 while (rs.next()) {

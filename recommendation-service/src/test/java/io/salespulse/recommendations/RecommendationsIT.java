@@ -69,7 +69,14 @@ class RecommendationsIT {
     private static final String ANALYTICS = """
             {"generatedAt": "2026-07-15T12:00:00Z", "currency": "EUR", "totalRevenue": "100.00",
              "topProducts": [{"productId": "P-1010", "name": "Cola zero 330 ml", "units": 42, "revenue": "79.80"}],
+             "today": {"date": "2026-07-15", "revenue": "379.80", "orders": 130, "units": 160},
+             "lastMinute": {"windowEnd": "2026-07-15T12:00:00Z", "revenue": "11.40", "orders": 3,
+                            "previousRevenue": "3.80", "previousOrders": 1, "revenueChange": "7.60", "revenueChangePct": 200.0},
              "topProductsByUnits": [{"productId": "P-1010", "name": "Cola zero 330 ml", "units": 42, "revenue": "79.80"}],
+             "topProductsLastMinute": [{"productId": "P-1010", "name": "Cola zero 330 ml", "units": 6, "revenue": "11.40"}],
+             "lastHour": [{"minute": "2026-07-15T11:01:00Z", "revenue": "100.00", "orders": 25},
+                          {"minute": "2026-07-15T11:30:00Z", "revenue": "6.80", "orders": 3},
+                          {"minute": "2026-07-15T11:59:00Z", "revenue": "11.40", "orders": 3}],
              "byLocation": [{"key": "ST-001", "revenue": "79.80", "orders": 30, "units": 42}]}""";
 
     @BeforeEach
@@ -215,6 +222,64 @@ class RecommendationsIT {
         given().header("Authorization", MANAGER)
                 .when().post("/recommendations/pricing/" + UUID.randomUUID() + "/apply")
                 .then().statusCode(404);
+    }
+
+    @Test
+    void appliedPricesAreListedNewestFirstWithWhoAppliedThem() {
+        var wm = FakeServicesResource.server();
+        for (var product : List.of("P-1010", "P-1030")) {
+            wm.stubFor(WireMock.get(WireMock.urlPathEqualTo("/products/" + product)).willReturn(WireMock.okJson(PRODUCTS
+                    .substring(PRODUCTS.indexOf("{\"id\": \"" + product)).split("\n")[0].replaceAll(",\\s*$", ""))));
+            wm.stubFor(WireMock.put(WireMock.urlPathEqualTo("/products/" + product)).willReturn(WireMock.okJson("{}")));
+        }
+        var pricing = given().header("Authorization", MANAGER).queryParam("locationId", "ST-006")
+                .when().get("/recommendations")
+                .then().statusCode(200).extract().jsonPath();
+        var cola = pricing.getString("pricing.find { it.productId == 'P-1010' }.id");
+        var shirt = pricing.getString("pricing.find { it.productId == 'P-1030' }.id");
+        given().header("Authorization", MANAGER).when().post("/recommendations/pricing/" + cola + "/apply")
+                .then().statusCode(200);
+        given().header("Authorization", TestTokens.bearer("ada", "admin")).when().post("/recommendations/pricing/" + shirt + "/apply")
+                .then().statusCode(200);
+
+        var page = given().header("Authorization", TestTokens.bearer("ann", "analyst")).queryParam("size", 2)
+                .when().get("/recommendations/pricing/applied")
+                .then().statusCode(200)
+                .body("page", equalTo(0))
+                .body("size", equalTo(2))
+                .body("items", hasSize(2))
+                .extract().jsonPath();
+        assertThat(page.getLong("totalItems")).isGreaterThanOrEqualTo(2);
+        assertThat(page.getString("items[0].id")).isEqualTo(shirt);
+        assertThat(page.getString("items[0].appliedBy")).isEqualTo("ada");
+        assertThat(page.getString("items[0].productId")).isEqualTo("P-1030");
+        assertThat(page.getString("items[0].locationId")).isEqualTo("ST-006");
+        assertThat(page.getFloat("items[0].previousPrice")).isEqualTo(17.9f);
+        assertThat(page.getFloat("items[0].appliedPrice")).isEqualTo(16.11f);
+        assertThat(page.getString("items[1].id")).isEqualTo(cola);
+        assertThat(page.getString("items[1].appliedBy")).isEqualTo("maria");
+        assertThat(page.getFloat("items[1].appliedPrice")).isEqualTo(2.0f);
+        assertThat(Instant.parse(page.getString("items[0].appliedAt")))
+                .isAfterOrEqualTo(Instant.parse(page.getString("items[1].appliedAt")));
+
+        // only applied suggestions are listed; the second page goes on from the first
+        var all = given().header("Authorization", MANAGER).queryParam("size", 200)
+                .when().get("/recommendations/pricing/applied")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(all.getList("items.appliedBy", String.class)).doesNotContainNull();
+        assertThat(all.getList("items.appliedAt", String.class)).doesNotContainNull();
+        if (all.getLong("totalItems") > 2) {
+            given().header("Authorization", MANAGER).queryParam("page", 1).queryParam("size", 2)
+                    .when().get("/recommendations/pricing/applied")
+                    .then().statusCode(200)
+                    .body("items[0].id", equalTo(all.getString("items[2].id")));
+        }
+
+        given().header("Authorization", TestTokens.bearer("carl", "clerk"))
+                .when().get("/recommendations/pricing/applied").then().statusCode(403);
+        given().header("Authorization", MANAGER).queryParam("size", 0)
+                .when().get("/recommendations/pricing/applied")
+                .then().statusCode(400).contentType("application/problem+json");
     }
 
     @Inject

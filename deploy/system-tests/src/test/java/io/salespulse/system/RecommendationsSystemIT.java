@@ -9,6 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Recommendations through the gateway with no LLM key and no internet: the rules engine answers from the real
  * analytics and inventory services and the shipped climate normals; an analyst may read them, a clerk may not.
+ * The stack seeds the demo catalog (deploy/local/stack up: 30 products, 400 units each at ST-001), so the rules
+ * always find something to promote (slow movers with full shelves at least); an input service that is unreachable
+ * or refuses the propagated token turns into a warning, which this test does not accept.
  */
 class RecommendationsSystemIT {
 
@@ -24,12 +27,22 @@ class RecommendationsSystemIT {
         assertThat(answer.getString("source")).isEqualTo("rules");
         assertThat(answer.getList("weather.locationId")).contains("ST-001");
         assertThat(answer.getList("weather.source")).containsOnly("climatology");
-        assertThat(answer.getList("promotions")).isNotNull();
+        assertThat(answer.getList("warnings")).as("inputs (inventory, analytics) all reached with the caller's token")
+                .isEmpty();
+        assertThat(answer.getList("promotions")).as("promotions for the demo store").isNotEmpty();
+        assertThat(answer.getList("promotions.locationId")).containsOnly("ST-001");
         assertThat(answer.getList("pricing")).isNotNull();
         // Every suggested price stays within the configured ±15 %.
         for (Object change : answer.getList("pricing.changePct")) {
             assertThat(Math.abs(Double.parseDouble(change.toString()))).isLessThanOrEqualTo(15.0);
         }
+
+        // The audit of applied prices is readable by an analyst (nothing is applied here: prices are shared demo data).
+        given().baseUri(stack.gatewayUrl()).auth().oauth2(analyst)
+                .when().get("/api/recommendations/pricing/applied")
+                .then().statusCode(200)
+                .body("page", org.hamcrest.Matchers.equalTo(0))
+                .body("items", org.hamcrest.Matchers.notNullValue());
 
         // The management summary: written by the template when no LLM is configured.
         given().baseUri(stack.gatewayUrl()).auth().oauth2(analyst).contentType("application/json")

@@ -16,11 +16,16 @@ public interface AnalyticsClient {
     @Path("/analytics")
     Snapshot snapshot();
 
-    record Snapshot(String currency, List<TopProduct> topProducts, List<TopProduct> topProductsByUnits,
+    /** {@code lastHour} is one entry per minute of the last hour, oldest first. */
+    record Snapshot(String currency, Figures today, Figures lastMinute, List<Figures> lastHour,
+                    List<TopProduct> topProducts, List<TopProduct> topProductsByUnits,
                     List<TopProduct> topProductsLastMinute) {
     }
 
-    /** Revenue is a string with two decimals on this API; we only need the units. */
+    /** Money is a string with two decimals on this API. */
+    record Figures(String revenue, Long orders) {
+    }
+
     record TopProduct(String productId, String name, Long units, String revenue) {
     }
 }

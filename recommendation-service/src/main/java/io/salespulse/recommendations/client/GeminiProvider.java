@@ -7,6 +7,7 @@ import io.salespulse.recommendations.config.LlmConfig;
 import io.salespulse.recommendations.domain.LlmAnswer;
 import io.salespulse.recommendations.domain.LlmPrompt;
 import io.salespulse.recommendations.domain.LlmProvider;
+import io.salespulse.recommendations.domain.LlmSelection;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
@@ -37,7 +38,7 @@ public class GeminiProvider implements LlmProvider {
 
     @Override
     public String model() {
-        return config.model();
+        return LlmSelection.model(LlmSelection.GEMINI, config.model());
     }
 
     @Override
@@ -52,13 +53,13 @@ public class GeminiProvider implements LlmProvider {
         generation.put("responseMimeType", "application/json");
         generation.set("responseSchema", withoutAdditionalProperties(parse(prompt.jsonSchema())));
 
-        var response = client.generateContent(config.model(), config.apiKey().orElse(""), request);
+        var response = client.generateContent(model(), config.apiKey().orElse(""), request);
         var text = response.path("candidates").path(0).path("content").path("parts").path(0).path("text");
         if (!text.isTextual()) {
             throw new IllegalStateException("Gemini answer without candidates[0].content.parts[0].text");
         }
         var usage = response.path("usageMetadata");
-        return new LlmAnswer(name(), response.path("modelVersion").asText(config.model()), text.asText(),
+        return new LlmAnswer(name(), response.path("modelVersion").asText(model()), text.asText(),
                 usage.has("promptTokenCount") ? usage.get("promptTokenCount").asInt() : null,
                 usage.has("candidatesTokenCount") ? usage.get("candidatesTokenCount").asInt() : null);
     }

@@ -6,6 +6,7 @@ import io.salespulse.recommendations.config.LlmConfig;
 import io.salespulse.recommendations.domain.LlmAnswer;
 import io.salespulse.recommendations.domain.LlmPrompt;
 import io.salespulse.recommendations.domain.LlmProvider;
+import io.salespulse.recommendations.domain.LlmSelection;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
@@ -33,13 +34,13 @@ public class OpenAiProvider implements LlmProvider {
 
     @Override
     public String model() {
-        return config.model();
+        return LlmSelection.model(LlmSelection.OPENAI, config.model());
     }
 
     @Override
     public LlmAnswer complete(LlmPrompt prompt) {
         var request = json.createObjectNode();
-        request.put("model", config.model());
+        request.put("model", model());
         request.put("temperature", 0.2);
         var messages = request.putArray("messages");
         messages.addObject().put("role", "system").put("content", prompt.system());
@@ -58,7 +59,7 @@ public class OpenAiProvider implements LlmProvider {
             throw new IllegalStateException("chat completion without message content");
         }
         var usage = response.path("usage");
-        return new LlmAnswer(name(), response.path("model").asText(config.model()), text.asText(),
+        return new LlmAnswer(name(), response.path("model").asText(model()), text.asText(),
                 usage.has("prompt_tokens") ? usage.get("prompt_tokens").asInt() : null,
                 usage.has("completion_tokens") ? usage.get("completion_tokens").asInt() : null);
     }

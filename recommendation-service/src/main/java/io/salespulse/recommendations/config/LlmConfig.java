@@ -13,9 +13,11 @@ public interface LlmConfig {
     @WithDefault("none")
     String provider();
 
-    /** Model name, e.g. {@code gpt-4o-mini}, {@code llama3.1} on Ollama, {@code gemini-2.0-flash}. */
-    @WithDefault("gpt-4o-mini")
-    String model();
+    /**
+     * Model name, e.g. {@code llama3.1} on Ollama; unset: the provider's default ({@code gpt-4o-mini} for openai,
+     * {@code gemini-2.0-flash} for gemini, see {@code LlmSelection}).
+     */
+    Optional<String> model();
 
     /** API key (env SALESPULSE_LLM_API_KEY); local OpenAI-compatible servers may need none. */
     Optional<String> apiKey();

@@ -32,6 +32,14 @@ public class PriceSuggestionRepository {
     private static final String UNCLAIM = """
             UPDATE recommendations.price_suggestions SET applied_at = NULL, applied_by = NULL WHERE suggestion_id = ?""";
 
+    /** Applied suggestions, newest first (partial index {@code price_suggestions_applied_at_idx}). */
+    private static final String APPLIED = """
+            SELECT suggestion_id, product_id, location_id, current_price, suggested_price, applied_at, applied_by
+            FROM recommendations.price_suggestions WHERE applied_at IS NOT NULL
+            ORDER BY applied_at DESC, suggestion_id LIMIT ? OFFSET ?""";
+    private static final String COUNT_APPLIED = """
+            SELECT count(*) FROM recommendations.price_suggestions WHERE applied_at IS NOT NULL""";
+
     public record Stored(UUID id, String productId, String locationId, BigDecimal currentPrice,
                          BigDecimal suggestedPrice, Instant appliedAt, String appliedBy) {
     }
@@ -101,6 +109,30 @@ public class PriceSuggestionRepository {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot release a price suggestion", e);
         }
+    }
+
+    /** One page of applied suggestions, newest first, and how many there are in all. */
+    public AppliedPage applied(int page, int size) {
+        try (var c = dataSource.getConnection(); var ps = c.prepareStatement(APPLIED);
+             var count = c.prepareStatement(COUNT_APPLIED)) {
+            ps.setInt(1, size);
+            ps.setLong(2, (long) page * size);
+            var items = new ArrayList<Stored>();
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    items.add(map(rs));
+                }
+            }
+            try (var rs = count.executeQuery()) {
+                rs.next();
+                return new AppliedPage(items, rs.getLong(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot list applied price suggestions", e);
+        }
+    }
+
+    public record AppliedPage(List<Stored> items, long totalItems) {
     }
 
     private static Stored map(ResultSet rs) throws SQLException {

@@ -9,13 +9,13 @@ import java.util.Comparator;
 import java.util.stream.Collectors;
 
 /**
- * Renders {@code prompts/recommendations-v1.txt}: the business, the data as compact pipe tables, the weather and
- * the constraints. Only catalog, stock, sales and weather figures go in: the inputs carry no personal data
- * (no customers, no users, no tokens), so neither can the prompt.
+ * Renders {@code prompts/recommendations-v2.txt} (v1 stays for the audit rows naming it): the business, the data
+ * as compact pipe tables, the weather and the constraints. Only catalog, stock, sales and weather figures go in:
+ * the inputs carry no personal data (no customers, no users, no tokens), so neither can the prompt.
  */
 public final class PromptBuilder {
 
-    public static final String VERSION = "recommendations-v1";
+    public static final String VERSION = "recommendations-v2";
 
     private final String template;
     private final String schema;
@@ -53,8 +53,14 @@ public final class PromptBuilder {
                             w == null ? "-" : w.source());
                 })
                 .collect(Collectors.joining("\n"));
-        var sales = in.unitsToday().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
-                .map(e -> e.getKey() + " | " + e.getValue()).collect(Collectors.joining("\n"));
+        var figures = in.sales();
+        var sales = java.util.stream.Stream.concat(figures.unitsToday().keySet().stream(),
+                        figures.unitsLastMinute().keySet().stream()).distinct().sorted()
+                .map(id -> String.join(" | ", id, String.valueOf(figures.unitsToday().getOrDefault(id, 0L)),
+                        String.valueOf(figures.unitsLastMinute().getOrDefault(id, 0L))))
+                .collect(Collectors.joining("\n"));
+        var pace = String.join("\n", window("last minute", figures.lastMinute()), window("last hour", figures.lastHour()),
+                window("today", figures.today()));
         var user = template
                 .replace("{{date}}", in.now().toString())
                 .replace("{{maxChangePct}}", maxChangePct.toPlainString())
@@ -62,9 +68,14 @@ public final class PromptBuilder {
                 .replace("{{products}}", products)
                 .replace("{{stock}}", stock)
                 .replace("{{expiring}}", expiring.isEmpty() ? "(none)" : expiring)
+                .replace("{{pace}}", pace)
                 .replace("{{sales}}", sales.isEmpty() ? "(none)" : sales);
         var system = "You are a retail pricing and promotion analyst. Answer only with JSON matching the schema.";
         return new LlmPrompt(VERSION, system, user, schema);
+    }
+
+    private static String window(String name, SalesFigures.Window w) {
+        return w == null ? name + " | - | -" : name + " | " + w.orders() + " | " + w.revenue().toPlainString();
     }
 
     /** Table cells must not break the table (nor smuggle instructions across lines). */

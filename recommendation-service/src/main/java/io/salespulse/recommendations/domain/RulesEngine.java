@@ -131,7 +131,8 @@ public final class RulesEngine {
 
     /**
      * The level's own velocity (inventory-service's moving estimate); when it has none yet, today's units from
-     * analytics spread over the hours of the day so far and over the levels holding the product.
+     * analytics spread over the hours of the day so far and over the levels holding the product, scaled by the
+     * last hour's pace against today's average (analytics' per-minute series of the last hour).
      */
     private static BigDecimal velocity(RecommendationInput in, StockInfo level, int levels) {
         if (level.salesVelocityPerHour() != null && level.salesVelocityPerHour().signum() > 0) {
@@ -143,7 +144,8 @@ public final class RulesEngine {
         }
         var midnight = in.now().atZone(ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS).toInstant();
         double hours = Math.max(1.0, Duration.between(midnight, in.now()).toMinutes() / 60.0);
-        return BigDecimal.valueOf(units / hours / levels).setScale(2, RoundingMode.HALF_UP);
+        double pace = in.sales().paceFactor(in.now());
+        return BigDecimal.valueOf(units / hours / levels * pace).setScale(2, RoundingMode.HALF_UP);
     }
 
     private void price(Map<String, PriceSuggestion> pricing, ProductInfo product, String locationId, BigDecimal pct,

@@ -6,7 +6,10 @@ import io.salespulse.recommendations.RecommendationService;
 import io.salespulse.recommendations.domain.Promotion;
 import io.salespulse.recommendations.domain.Weather;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -39,6 +42,14 @@ public class RecommendationResource {
                                           List<String> warnings) {
     }
 
+    /** One applied price: who changed which product's price, from what to what, when. */
+    public record AppliedPriceResponse(UUID id, String productId, String locationId, BigDecimal previousPrice,
+                                       BigDecimal appliedPrice, String appliedBy, Instant appliedAt) {
+    }
+
+    public record AppliedPricesPage(List<AppliedPriceResponse> items, int page, int size, long totalItems) {
+    }
+
     private final RecommendationService service;
     private final PricingService pricing;
     private final SecurityIdentity identity;
@@ -62,6 +73,22 @@ public class RecommendationResource {
                     p.changePct(), p.reason()));
         }
         return new RecommendationsResponse(r.generatedAt(), r.source(), r.weather(), r.promotions(), prices, r.warnings());
+    }
+
+    /**
+     * The audit of applied suggestions, newest first. inventory-service keeps the product's own change history
+     * ({@code GET /products/{id}/changes}) for every price change, applied from here or not.
+     */
+    @GET
+    @Path("/pricing/applied")
+    @RolesAllowed({"admin", "manager", "analyst"})
+    public AppliedPricesPage applied(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
+                                     @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        var result = pricing.applied(page, size);
+        return new AppliedPricesPage(result.items().stream()
+                .map(s -> new AppliedPriceResponse(s.id(), s.productId(), s.locationId(), s.currentPrice(),
+                        s.suggestedPrice(), s.appliedBy(), s.appliedAt()))
+                .toList(), page, size, result.totalItems());
     }
 
     /** Managers decide: a suggestion changes the price only through this call. */

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static io.salespulse.recommendations.domain.Fixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,7 +24,7 @@ class LlmPartsTest {
 
         var prompt = PromptBuilder.fromClasspath().build(in, new BigDecimal("15"));
 
-        assertThat(prompt.version()).isEqualTo("recommendations-v1");
+        assertThat(prompt.version()).isEqualTo("recommendations-v2");
         assertThat(prompt.user())
                 .contains("P-1010 | Cola 330 ml | soft-drinks | 1.80 | 0.40 | temperature=cold")
                 .contains("ST-001 | London Soho | 27 | CLEAR")
@@ -34,6 +35,53 @@ class LlmPartsTest {
         assertThat(prompt.user() + prompt.system()).doesNotContainPattern("[\\w.+-]+@[\\w-]+\\.[\\w.]+")
                 .doesNotContainIgnoringCase("customer").doesNotContainIgnoringCase("bearer");
         assertThat(prompt.jsonSchema()).contains("\"suggestedPrice\"");
+    }
+
+    @Test
+    void promptTablesTheLastMinuteLastHourAndTodaysSales() {
+        var sales = new SalesFigures(Map.of(COLA.productId(), 40L, ESPRESSO.productId(), 12L), Map.of(COLA.productId(), 3L),
+                new SalesFigures.Window(200, new BigDecimal("900.00")), new SalesFigures.Window(31, new BigDecimal("140.50")),
+                new SalesFigures.Window(2, new BigDecimal("7.60")));
+        var in = new RecommendationInput(NOON_IN_JULY, List.of(LONDON), catalog(), ordinaryStock(), List.of(),
+                Map.of(LONDON.locationId(), weather("27", Weather.Condition.CLEAR)), sales);
+
+        var user = PromptBuilder.fromClasspath().build(in, new BigDecimal("15")).user();
+
+        assertThat(user).contains("last minute | 2 | 7.60", "last hour | 31 | 140.50", "today | 200 | 900.00",
+                "P-1010 | 40 | 3", "P-1001 | 12 | 0");
+    }
+
+    @Test
+    void providerWithoutTheKeyItNeedsCountsAsNoneAndModelsDefaultPerProvider() {
+        var none = Optional.<String>empty();
+        assertThat(LlmSelection.decide("gemini", none, none).provider()).isEmpty();
+        assertThat(LlmSelection.decide("gemini", none, none).reason()).contains("gemini", "SALESPULSE_LLM_API_KEY");
+        assertThat(LlmSelection.decide("gemini", Optional.of(" "), none).provider()).isEmpty();
+        assertThat(LlmSelection.decide("gemini", Optional.of("g-key"), none).provider()).contains("gemini");
+        assertThat(LlmSelection.decide("openai", none, none).provider()).isEmpty();
+        assertThat(LlmSelection.decide("openai", none, Optional.of("https://api.openai.com/v1")).provider()).isEmpty();
+        // a local OpenAI-compatible server (Ollama) needs no key
+        assertThat(LlmSelection.decide("openai", none, Optional.of("http://localhost:11434/v1")).provider()).contains("openai");
+        assertThat(LlmSelection.decide("openai", Optional.of("sk-1"), none).provider()).contains("openai");
+        assertThat(LlmSelection.decide("none", Optional.of("sk-1"), none).provider()).isEmpty();
+        assertThat(LlmSelection.decide("claude", Optional.of("sk-1"), none).reason()).contains("unknown");
+
+        assertThat(LlmSelection.model("gemini", none)).isEqualTo("gemini-2.0-flash");
+        assertThat(LlmSelection.model("openai", none)).isEqualTo("gpt-4o-mini");
+        assertThat(LlmSelection.model("gemini", Optional.of("gemini-2.5-pro"))).isEqualTo("gemini-2.5-pro");
+        assertThat(LlmSelection.model("openai", Optional.of(""))).isEqualTo("gpt-4o-mini");
+    }
+
+    @Test
+    void emailAddressesAndPhoneNumbersAreStrippedButPeriodsAndKeysStay() {
+        assertThat(PersonalData.strip("Cola by maria.lopez+shop@example.co.uk")).isEqualTo("Cola by [removed]");
+        assertThat(PersonalData.strip("call +44 20 7946 0958 or 07700 900123")).isEqualTo("call [removed] or [removed]");
+        assertThat(PersonalData.strip("0049 30 1234567")).isEqualTo("[removed]");
+        assertThat(PersonalData.strip("2026-07-01/2026-07-31")).isEqualTo("2026-07-01/2026-07-31");
+        assertThat(PersonalData.strip("2026-W28")).isEqualTo("2026-W28");
+        assertThat(PersonalData.strip("P-1010")).isEqualTo("P-1010");
+        assertThat(PersonalData.strip("ST-001 London Soho")).isEqualTo("ST-001 London Soho");
+        assertThat(PersonalData.strip("Water 0.5 l, 6 x 0.33 l")).isEqualTo("Water 0.5 l, 6 x 0.33 l");
     }
 
     @Test

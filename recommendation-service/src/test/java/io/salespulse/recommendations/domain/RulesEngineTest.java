@@ -119,6 +119,32 @@ class RulesEngineTest {
     }
 
     @Test
+    void lastHoursPaceScalesTodaysVelocityWithinBounds() {
+        // 40 cola today by 10:00 is 4 units/h: below the fast-mover threshold of 5
+        var stock = List.of(new StockInfo(COLA.productId(), LONDON.locationId(), 30, 400, BigDecimal.ZERO));
+        var now = Instant.parse("2026-04-15T10:00:00Z");
+        var today = new SalesFigures.Window(200, new BigDecimal("900.00")); // 20 orders an hour on average
+        var busy = new SalesFigures(Map.of(COLA.productId(), 40L), Map.of(COLA.productId(), 3L), today,
+                new SalesFigures.Window(60, new BigDecimal("270.00")), new SalesFigures.Window(2, new BigDecimal("9.00")));
+        var quiet = new SalesFigures(Map.of(COLA.productId(), 40L), Map.of(), today,
+                new SalesFigures.Window(5, new BigDecimal("20.00")), null);
+
+        assertThat(busy.paceFactor(now)).isEqualTo(2.0); // 60 against 20 an hour, capped at 2
+        assertThat(quiet.paceFactor(now)).isEqualTo(0.5); // 5 against 20, floored at 0.5
+        assertThat(SalesFigures.todayOnly(Map.of()).paceFactor(now)).isEqualTo(1.0);
+
+        var fast = engine.recommend(new RecommendationInput(now, List.of(LONDON), catalog(), stock, List.of(),
+                Map.of(), busy), List.of());
+        assertThat(fast.promotions()).singleElement().satisfies(p -> {
+            assertThat(p.action()).isEqualTo(Promotion.Action.RESTOCK);
+            assertThat(p.reason()).contains("8.00 units/h");
+        });
+        var calm = engine.recommend(new RecommendationInput(now, List.of(LONDON), catalog(), stock, List.of(),
+                Map.of(), quiet), List.of());
+        assertThat(calm.promotions()).isEmpty();
+    }
+
+    @Test
     void pricesNeverGoBelowCostNorBeyondTheLimit() {
         assertThat(Prices.adjusted(new BigDecimal("1.00"), new BigDecimal("0.95"), new BigDecimal("-50"), new BigDecimal("15")))
                 .contains(new BigDecimal("0.95"));
