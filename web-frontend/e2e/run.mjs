@@ -89,10 +89,12 @@ async function shot(page, file, viewport) {
   // fits the viewport, and name what sticks out if it never does. On a phone the tables must fit as well: a table
   // region that scrolls sideways hides its columns just as well as a page that does.
   const phone = page.viewportSize().width <= PHONE.width;
-  const fits = await page
-    .waitForFunction(`(${tooWide})(${phone}) === null`, null, { timeout: 5000, polling: 100 })
-    .then(() => true, () => false);
-  if (!fits) throw new Error(`${file} at ${page.viewportSize().width} px: wider than the viewport: ${((await page.evaluate(tooWide, phone)) ?? ['nothing once the wait was over']).join(', ')}`);
+  let overflow = null;
+  for (const until = Date.now() + 5000; Date.now() < until; await page.waitForTimeout(100)) {
+    overflow = await page.evaluate(tooWide, phone);
+    if (overflow === null) break;
+  }
+  if (overflow) throw new Error(`${file} at ${page.viewportSize().width} px: wider than the viewport: ${overflow.join(', ')}`);
   await page.waitForTimeout(500);
   const path = join(OUT, file);
   await page.screenshot({ path, fullPage: true });
@@ -174,8 +176,8 @@ console.log(`e2e against ${BASE_URL} with ${CHROMIUM} (${browser.version()})`);
 
 await test('clerk: log in, enter a sale, and see the dashboard KPIs and feed update live', async () => {
   const context = await browser.newContext({ viewport: DESKTOP });
-  // Both tabs note when an element naming a sale (feed item, confirmation) first appears, in the page itself:
-  // Playwright's own polling is slowed down in a background tab and would overstate the latency.
+  // The dashboard notes when an element naming a sale (its feed item) first appears, in the page itself:
+  // Playwright's own polling would add its interval to the latency.
   await context.addInitScript(() => {
     window.__seen = {};
     new MutationObserver(() => {
@@ -221,7 +223,12 @@ await test('clerk: log in, enter a sale, and see the dashboard KPIs and feed upd
   await shot(till, 'sales-entry-phone.png', PHONE);
   await till.setViewportSize(DESKTOP);
 
+  // Accepted = when the browser got the 202; then the dashboard is the tab a person watches (Chromium throttles
+  // timers of a background tab to one per second, which would be measured instead of the platform).
+  const accepted = till.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/orders'
+    && r.status() === 202, { timeout: 15000 }).then(() => Date.now());
   await till.getByTestId('submit-sale').dblclick(); // a double click must record one sale
+  await dashboard.bringToFront();
   const feedback = till.locator('[data-testid="sale-feedback"][data-kind="ok"]');
   await feedback.waitFor({ timeout: 15000 });
   const externalId = await feedback.getAttribute('data-external-id');
@@ -231,10 +238,10 @@ await test('clerk: log in, enter a sale, and see the dashboard KPIs and feed upd
   // The dashboard tab shows it without a reload.
   const item = dashboard.locator(`[data-testid="feed-item"][data-external-id="${externalId}"]`);
   await item.waitFor({ timeout: 10000 });
-  const acceptedAt = await till.evaluate((id) => window.__seen[id], externalId);
+  const acceptedAt = await accepted;
   const shownAt = await dashboard.evaluate((id) => window.__seen[id], externalId);
   const latency = shownAt - acceptedAt;
-  console.log(`    on the dashboard ${latency} ms after the till showed the 202 confirmation`);
+  console.log(`    on the dashboard ${latency} ms after the till got the 202`);
   const itemText = await item.textContent();
   assert(itemText.includes('€8.50') && itemText.includes('Berlin Mitte') && itemText.includes('3× Espresso'), `feed item: ${itemText}`);
   assert((await dashboard.locator(`[data-testid="feed-item"][data-external-id="${externalId}"]`).count()) === 1, 'the sale is in the feed once');
