@@ -354,13 +354,7 @@ public class StockService {
 
     /** The SALE lines of {@code returnOf} when it is the eventId of a sale inventory has seen, else none. */
     private List<StockRepository.SaleLine> saleLines(String returnOf) {
-        UUID eventId;
-        try {
-            eventId = UUID.fromString(returnOf);
-        } catch (IllegalArgumentException notAnEventId) {
-            return List.of();
-        }
-        return stock.saleLines(eventId);
+        return StockMovement.saleEventId(returnOf).map(stock::saleLines).orElse(List.of());
     }
 
     private static String joinNote(String prefix, String note) {

@@ -2,6 +2,7 @@ package io.salespulse.inventory.domain;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -39,5 +40,17 @@ public record StockMovement(Long movementId, UUID eventId, int lineNo, LevelKey 
     public StockMovement withLots(List<LotShare> shares) {
         return new StockMovement(movementId, eventId, lineNo, level, quantity, cause, occurredAt, recordedAt, user,
                 note, returnOf, shares);
+    }
+
+    /** A return's {@code returnOf} as the eventId of a sale; empty when it is another reference (or absent). */
+    public static Optional<UUID> saleEventId(String returnOf) {
+        if (returnOf == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(UUID.fromString(returnOf));
+        } catch (IllegalArgumentException notAnEventId) {
+            return Optional.empty();
+        }
     }
 }

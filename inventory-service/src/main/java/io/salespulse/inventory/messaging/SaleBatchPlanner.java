@@ -23,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -95,7 +94,7 @@ public class SaleBatchPlanner {
                 if (p.event().type() == SaleEvent.Type.SALE) {
                     saleLocations.put(p.event().eventId(), p.event().locationId());
                 } else {
-                    eventId(p.event().returnOf()).ifPresent(returnedSales::add);
+                    StockMovement.saleEventId(p.event().returnOf()).ifPresent(returnedSales::add);
                 }
                 for (SaleEvent.Line line : p.event().lines()) {
                     if (line.productId() != null) {
@@ -133,7 +132,8 @@ public class SaleBatchPlanner {
             return new RecordPlan(List.of(), deadLetter(record, "Unknown location " + event.locationId()));
         }
         boolean sale = event.type() == SaleEvent.Type.SALE;
-        String soldAt = sale ? null : eventId(event.returnOf()).map(saleLocations::get).orElse(null);
+        String soldAt = sale ? null
+                : StockMovement.saleEventId(event.returnOf()).map(saleLocations::get).orElse(null);
         String restockAt = soldAt != null ? soldAt : event.locationId();
         List<StockMovement> movements = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
@@ -170,17 +170,6 @@ public class SaleBatchPlanner {
                 MovementCause.RETURN, event.occurredAt(), null, note).withReturnOf(event.returnOf());
     }
 
-    /** {@code returnOf} as an eventId; empty when it is an externalId (or absent). */
-    private static Optional<UUID> eventId(String returnOf) {
-        if (returnOf == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(UUID.fromString(returnOf));
-        } catch (IllegalArgumentException notAnEventId) {
-            return Optional.empty();
-        }
-    }
 
     /** By productId, else SKU, else GTIN (compared as 14 digits); null when none of them is known. */
     private static String resolve(SaleEvent.Line line, ProductRepository.References refs) {
