@@ -63,7 +63,7 @@ public class HttpForwarder {
         traceHeaders.inject(traceContext, proxyRequest.headers());
 
         Timer.Sample sample = Timer.start(registry);
-        clients.http().request(clients.requestOptions(target))
+        clients.request(target)
                 .compose(upstreamRequest -> {
                     // Failures also fail the response future, which answers the client; this only keeps Vert.x
                     // from logging an aborted upload as an unhandled error.

@@ -3,8 +3,11 @@ package io.salespulse.gateway.client;
 import io.quarkus.logging.Log;
 import io.salespulse.gateway.config.GatewayConfig;
 import io.salespulse.gateway.domain.Upstream;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
@@ -16,6 +19,7 @@ import jakarta.inject.Singleton;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 
 /**
  * One pooled, keep-alive HTTP client for all services (Vert.x keeps a pool per host and port) and one WebSocket
@@ -24,12 +28,14 @@ import java.util.Map;
 @Singleton
 public class UpstreamClients {
     private final Map<Upstream, UpstreamTarget> targets = new EnumMap<>(Upstream.class);
+    private final Vertx vertx;
     private final HttpClient http;
     private final WebSocketClient webSockets;
     private final long connectTimeoutMs;
     private final long requestTimeoutMs;
 
     public UpstreamClients(Vertx vertx, GatewayConfig config) {
+        this.vertx = vertx;
         for (Upstream upstream : Upstream.values()) {
             if (upstream != Upstream.GATEWAY) {
                 targets.put(upstream, UpstreamTarget.of(upstream, config.upstream().of(upstream)));
@@ -51,8 +57,36 @@ public class UpstreamClients {
         Log.infof("Upstreams: %s", targets.values());
     }
 
-    public HttpClient http() {
-        return http;
+    /**
+     * A request to {@code target} on a pooled connection, or a {@link TimeoutException} when no connection was free
+     * within connect-timeout (then 504).
+     */
+    public Future<HttpClientRequest> request(UpstreamTarget target) {
+        return requestWithin(vertx, http, requestOptions(target), connectTimeoutMs);
+    }
+
+    /**
+     * Waits for a pooled connection at most {@code waitMs} with a timer of its own instead of the pool's acquisition
+     * timeout: that one can race with a connection being handed to the same waiter (eclipse-vertx/vert.x#6169), and
+     * the request then created for nobody holds the connection until its idle timeout, so under overload the pool
+     * drained into 30 s stalls. Here a connection that arrives after the deadline goes straight back to the pool.
+     */
+    static Future<HttpClientRequest> requestWithin(Vertx vertx, HttpClient http, RequestOptions options,
+                                                   long waitMs) {
+        Promise<HttpClientRequest> result = Promise.promise();
+        long timer = vertx.setTimer(waitMs, id -> result.tryFail(new TimeoutException(
+                "No connection to " + options.getHost() + ":" + options.getPort() + " within " + waitMs + " ms")));
+        http.request(options).onComplete(acquired -> {
+            vertx.cancelTimer(timer);
+            if (acquired.failed()) {
+                result.tryFail(acquired.cause());
+            } else if (!result.tryComplete(acquired.result())) {
+                HttpClientRequest late = acquired.result();
+                late.exceptionHandler(reset -> { }); // the reset below is expected, not an error to log
+                late.reset(); // unsent: the stream closes and its connection is recycled
+            }
+        });
+        return result.future();
     }
 
     public WebSocketClient webSockets() {
@@ -67,13 +101,15 @@ public class UpstreamClients {
         return target;
     }
 
-    /** Options for one proxied request: the connect and idle timeouts turn a stuck service into a 504. */
-    public RequestOptions requestOptions(UpstreamTarget target) {
+    /**
+     * Options for one proxied request: the idle timeout turns a stuck service into a 504. No pool acquisition
+     * timeout here (see {@link #requestWithin}); TCP connects are bounded by the client's connect timeout.
+     */
+    RequestOptions requestOptions(UpstreamTarget target) {
         return new RequestOptions()
                 .setHost(target.host())
                 .setPort(target.port())
                 .setSsl(target.ssl())
-                .setConnectTimeout(connectTimeoutMs)
                 .setIdleTimeout(requestTimeoutMs);
     }
 

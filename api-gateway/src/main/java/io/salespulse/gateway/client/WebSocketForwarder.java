@@ -92,7 +92,8 @@ public class WebSocketForwarder {
     private static void relay(WebSocketBase from, WebSocketBase to) {
         from.frameHandler(frame -> {
             // Pings and pongs are answered by each hop itself; a close arrives through closeHandler.
-            if (!isData(frame)) {
+            // A frame racing the other side's close is dropped: the close is relayed by closeHandler.
+            if (!isData(frame) || to.isClosed()) {
                 return;
             }
             // Frames, not messages: text stays text and fragmented messages stay fragmented.
