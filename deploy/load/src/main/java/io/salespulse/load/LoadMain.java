@@ -16,7 +16,8 @@ public final class LoadMain {
             case "simulate" -> new TrafficSimulator(gateway(http, options, "clerk"), catalog,
                     options.number("peak-rate", 4)).run();
             case "load" -> new LoadTest(gateway(http, options, "clerk"), catalog, options.number("rate", 500),
-                    (int) options.number("duration", 30), (int) options.number("max-in-flight", 512)).run();
+                    (int) options.number("duration", 30), (int) options.number("warmup", 10),
+                    (int) options.number("max-in-flight", 512)).run();
             case "rfid" -> rfid(http, options, catalog);
             default -> throw new IllegalArgumentException("unknown command " + options.command());
         }

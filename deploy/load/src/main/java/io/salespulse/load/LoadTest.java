@@ -27,6 +27,7 @@ final class LoadTest {
     private final OrderFactory orders;
     private final double rate;
     private final int durationSeconds;
+    private final int warmupSeconds;
     private final int maxInFlight;
 
     private final Recorder postLatency = new Recorder(3);
@@ -40,33 +41,54 @@ final class LoadTest {
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong seenLive = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
+    private final AtomicLong warmupAccepted = new AtomicLong();
 
-    LoadTest(Gateway gateway, DemoCatalog catalog, double rate, int durationSeconds, int maxInFlight) {
+    /**
+     * @param warmupSeconds sent first at the same rate and not counted: on two cores the first seconds measure the
+     *                      JIT compilers (the tool's own included), not the platform
+     */
+    LoadTest(Gateway gateway, DemoCatalog catalog, double rate, int durationSeconds, int warmupSeconds,
+             int maxInFlight) {
         this.gateway = gateway;
         this.orders = new OrderFactory(catalog, new SplittableRandom(42));
         this.rate = rate;
         this.durationSeconds = durationSeconds;
+        this.warmupSeconds = warmupSeconds;
         this.maxInFlight = maxInFlight;
     }
 
     void run() throws Exception {
         WebSocket live = gateway.openLive(new LiveListener());
         Semaphore inFlight = new Semaphore(maxInFlight);
-        long start = System.nanoTime();
         long intervalNanos = (long) (1_000_000_000L / rate);
-        long total = (long) (rate * durationSeconds);
+        long warmupEnd = (long) (rate * warmupSeconds);
+        long total = warmupEnd + (long) (rate * durationSeconds);
+        long warmupStart = System.nanoTime();
+        long start = warmupStart + warmupEnd * intervalNanos;
         for (long i = 0; i < total; i++) {
-            long due = start + i * intervalNanos;
+            long due = warmupStart + i * intervalNanos;
             long wait = due - System.nanoTime();
             if (wait > 0) {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
+            boolean warmup = i < warmupEnd;
             if (!inFlight.tryAcquire()) {
-                skipped.incrementAndGet();
+                if (!warmup) {
+                    skipped.incrementAndGet();
+                }
                 continue;
             }
             Map<String, Object> order = orders.sale(Instant.now(), PREFIX);
             String externalId = (String) order.get("externalId");
+            if (warmup) {
+                gateway.sendAsync("POST", "/api/orders", order).whenComplete((response, error) -> {
+                    inFlight.release();
+                    if (response != null && response.statusCode() == 202) {
+                        warmupAccepted.incrementAndGet();
+                    }
+                });
+                continue;
+            }
             long sent = System.nanoTime();
             startedByExternalId.put(externalId, sent);
             gateway.sendAsync("POST", "/api/orders", order).whenComplete((response, error) -> {
@@ -103,7 +125,8 @@ final class LoadTest {
     private void report(double elapsed, double sendElapsed) {
         Histogram post = postLatency.getIntervalHistogram();
         Histogram ws = liveLatency.getIntervalHistogram();
-        System.out.printf("target rate           %8.0f orders/s for %d s%n", rate, durationSeconds);
+        System.out.printf("target rate           %8.0f orders/s for %d s (after %d s of warm-up at that rate: %d "
+                + "accepted, not counted)%n", rate, durationSeconds, warmupSeconds, warmupAccepted.get());
         System.out.printf("accepted (202)        %8d  (%.0f orders/s)%n", accepted.get(), accepted.get() / sendElapsed);
         System.out.printf("rejected (4xx/5xx)    %8d%n", rejected.get());
         rejectedByStatus.forEach((status, n) -> System.out.printf("  %d x %d, first: %.300s%n", n.get(), status,
