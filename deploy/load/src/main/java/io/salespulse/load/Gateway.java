@@ -25,6 +25,10 @@ final class Gateway {
         this.tokens = tokens;
     }
 
+    Tokens tokens() {
+        return tokens;
+    }
+
     static HttpClient httpClient() {
         return HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)

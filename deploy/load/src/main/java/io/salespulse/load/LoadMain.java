@@ -15,11 +15,18 @@ public final class LoadMain {
             case "seed" -> new Seeder(gateway(http, options, "admin"), catalog).run();
             case "simulate" -> new TrafficSimulator(gateway(http, options, "clerk"), catalog,
                     options.number("peak-rate", 4)).run();
-            case "load" -> new LoadTest(gateway(http, options, "clerk"), catalog, options.number("rate", 500),
-                    (int) options.number("duration", 30), (int) options.number("warmup", 10),
-                    (int) options.number("max-in-flight", 512)).run();
+            case "load" -> load(http, options, catalog);
             case "rfid" -> rfid(http, options, catalog);
             default -> throw new IllegalArgumentException("unknown command " + options.command());
+        }
+    }
+
+    private static void load(HttpClient http, Options options, DemoCatalog catalog) throws Exception {
+        Gateway gateway = gateway(http, options, "clerk");
+        int maxInFlight = (int) options.number("max-in-flight", 512);
+        try (OrderPoster poster = new OrderPoster(options.gateway(), gateway.tokens(), maxInFlight)) {
+            new LoadTest(gateway, poster, catalog, options.number("rate", 500), (int) options.number("duration", 30),
+                    (int) options.number("warmup", 10), maxInFlight).run();
         }
     }
 
