@@ -43,7 +43,9 @@ final class OrderPoster implements AutoCloseable {
                 .setHost(base.getHost())
                 .setPort(base.getPort() > 0 ? base.getPort() : 80)
                 .setURI(path)
-                .setTimeout(30_000)
+                // Silence, not the pool wait: every request has a connection (pool size = requests in flight), and
+                // an acquisition timeout can race with a hand-over (eclipse-vertx/vert.x#6169).
+                .setIdleTimeout(30_000)
                 .putHeader("Authorization", tokens.bearer())
                 .putHeader("Content-Type", "application/json")
                 .putHeader("Accept", "application/json");

@@ -170,7 +170,6 @@ public class SaleBatchPlanner {
                 MovementCause.RETURN, event.occurredAt(), null, note).withReturnOf(event.returnOf());
     }
 
-
     /** By productId, else SKU, else GTIN (compared as 14 digits); null when none of them is known. */
     private static String resolve(SaleEvent.Line line, ProductRepository.References refs) {
         if (line.productId() != null && refs.byId().containsKey(line.productId())) {
