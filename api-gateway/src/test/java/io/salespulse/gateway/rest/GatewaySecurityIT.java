@@ -62,6 +62,27 @@ class GatewaySecurityIT {
     }
 
     @Test
+    void aTokenAcceptedBeforeIsRefusedOnceItHasExpired() throws InterruptedException {
+        // Verified tokens are answered from memory (VerifiedTokens), never past their expiry.
+        Instant expiresAt = Instant.now().plusSeconds(2);
+        String shortLived = Jwt.preferredUserName("dave")
+                .subject("sub-dave")
+                .issuer("https://server.example.com")
+                .claim("realm_access", Map.of("roles", List.of("clerk")))
+                .expiresAt(expiresAt)
+                .sign("privateKey.jwk");
+        given().auth().oauth2(shortLived).when().get("/api/whoami").then().statusCode(200).body("username", is("dave"));
+        given().auth().oauth2(shortLived).when().get("/api/whoami").then().statusCode(200).body("username", is("dave"));
+
+        Thread.sleep(Math.max(0, expiresAt.toEpochMilli() - System.currentTimeMillis()) + 1100);
+
+        given().auth().oauth2(shortLived).when().get("/api/whoami")
+                .then().statusCode(401)
+                .header("Content-Type", startsWith(PROBLEM))
+                .body("detail", containsString("invalid or expired"));
+    }
+
+    @Test
     void theFrontendFindsKeycloakWithoutAToken() {
         given().when().get("/config.json")
                 .then().statusCode(200)

@@ -1,0 +1,91 @@
+package io.salespulse.gateway.rest;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.json.JsonNumber;
+import org.eclipse.microprofile.jwt.Claims;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Identities of the bearer tokens this gateway has verified, kept until the token expires and for at most
+ * {@code maxAge}. A client sends the same token with every request, and checking its RSA signature and parsing it
+ * again was a fifth of the gateway's CPU per proxied request.
+ * <p>
+ * Only the exact token text finds an entry, and only a verified token with an expiry is remembered, so this answers
+ * nothing the verification would not. What it changes: a token signed with a key Keycloak has since removed is
+ * still honoured for up to {@code maxAge} (tokens are verified locally, never introspected, so revocation was never
+ * checked per request either).
+ */
+public final class VerifiedTokens {
+    private static final String BEARER = "bearer ";
+
+    private record Verified(SecurityIdentity identity, long expiresAtMillis) {
+    }
+
+    private final Cache<String, Verified> verified;
+    private final Clock clock;
+
+    public VerifiedTokens(Duration maxAge, long capacity, Clock clock) {
+        this.clock = clock;
+        this.verified = Caffeine.newBuilder()
+                .expireAfterWrite(maxAge)
+                // Only tokens that passed verification get in, but a bound keeps a flood of them off the heap.
+                .maximumSize(capacity)
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+                .executor(Runnable::run)
+                .build();
+    }
+
+    /** The token of an {@code Authorization: Bearer <token>} header (the scheme is case-insensitive), else null. */
+    public static String bearerToken(String authorization) {
+        if (authorization == null || authorization.length() <= BEARER.length()
+                || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return null;
+        }
+        return authorization.substring(BEARER.length()).trim();
+    }
+
+    /** The identity {@code token} was verified as, while the token is unexpired. */
+    public Optional<SecurityIdentity> find(String token) {
+        Verified known = verified.getIfPresent(token);
+        if (known == null) {
+            return Optional.empty();
+        }
+        if (clock.millis() >= known.expiresAtMillis()) {
+            verified.invalidate(token);
+            return Optional.empty();
+        }
+        return Optional.of(known.identity());
+    }
+
+    /** Remembers what {@code token} was just verified as; anonymous identities and tokens without expiry are not. */
+    public void remember(String token, SecurityIdentity identity) {
+        if (identity == null || identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
+            return;
+        }
+        long expiresAtMillis = TimeUnit.SECONDS.toMillis(expiry(jwt));
+        if (expiresAtMillis > 0 && clock.millis() < expiresAtMillis) {
+            verified.put(token, new Verified(identity, expiresAtMillis));
+        }
+    }
+
+    /** The exp claim in epoch seconds, 0 without one (read null-safe: getExpirationTime() unboxes it). */
+    private static long expiry(JsonWebToken jwt) {
+        Object exp = jwt.getClaim(Claims.exp.name());
+        if (exp instanceof Number number) {
+            return number.longValue();
+        }
+        return exp instanceof JsonNumber number ? number.longValue() : 0;
+    }
+
+    @Override
+    public String toString() {
+        return "VerifiedTokens[" + verified.estimatedSize() + " tokens]";
+    }
+}

@@ -1,0 +1,110 @@
+package io.salespulse.gateway.rest;
+
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.security.identity.SecurityIdentity;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class VerifiedTokensTest {
+    private static final Instant NOW = Instant.parse("2026-12-06T10:00:00Z");
+
+    private Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    private final VerifiedTokens tokens = new VerifiedTokens(Duration.ofSeconds(60), 100, new Clock() {
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return clock.instant();
+        }
+    });
+
+    @Test
+    void aVerifiedTokenIsAnsweredWithItsIdentityAndOnlyForTheExactSameText() {
+        SecurityIdentity clerk = identity("clerk", NOW.plusSeconds(300));
+
+        tokens.remember("token-a", clerk);
+
+        assertThat(tokens.find("token-a")).containsSame(clerk);
+        assertThat(tokens.find("token-a ")).isEmpty();
+        assertThat(tokens.find("token-b")).isEmpty();
+    }
+
+    @Test
+    void anExpiredTokenIsNeverAnsweredFromMemory() {
+        tokens.remember("token-a", identity("clerk", NOW.plusSeconds(10)));
+
+        clock = Clock.fixed(NOW.plusSeconds(10), ZoneOffset.UTC);
+
+        assertThat(tokens.find("token-a")).isEmpty();
+    }
+
+    @Test
+    void aLongLivedTokenIsVerifiedAgainAfterTheMaximumAge() {
+        tokens.remember("token-a", identity("clerk", NOW.plusSeconds(3600)));
+
+        clock = Clock.fixed(NOW.plusSeconds(59), ZoneOffset.UTC);
+        assertThat(tokens.find("token-a")).isPresent();
+        clock = Clock.fixed(NOW.plusSeconds(61), ZoneOffset.UTC);
+        assertThat(tokens.find("token-a")).isEmpty();
+    }
+
+    @Test
+    void anonymousIdentitiesTokensWithoutExpiryAndAlreadyExpiredOnesAreNotRemembered() {
+        tokens.remember("anonymous", QuarkusSecurityIdentity.builder().setAnonymous(true).build());
+        tokens.remember("no-exp", identity("clerk", null));
+        tokens.remember("expired", identity("clerk", NOW.minusSeconds(1)));
+
+        assertThat(tokens.find("anonymous")).isEmpty();
+        assertThat(tokens.find("no-exp")).isEmpty();
+        assertThat(tokens.find("expired")).isEmpty();
+    }
+
+    @Test
+    void onlyBearerAuthorizationCarriesAToken() {
+        assertThat(VerifiedTokens.bearerToken("Bearer abc.def.ghi")).isEqualTo("abc.def.ghi");
+        assertThat(VerifiedTokens.bearerToken("bearer abc.def.ghi")).isEqualTo("abc.def.ghi");
+        assertThat(VerifiedTokens.bearerToken("Basic dXNlcjpwYXNz")).isNull();
+        assertThat(VerifiedTokens.bearerToken("Bearer ")).isNull();
+        assertThat(VerifiedTokens.bearerToken(null)).isNull();
+    }
+
+    private static SecurityIdentity identity(String user, Instant expiresAt) {
+        JsonWebToken jwt = new JsonWebToken() {
+            @Override
+            public String getName() {
+                return user;
+            }
+
+            @Override
+            public Set<String> getClaimNames() {
+                return expiresAt == null ? Set.of("sub") : Set.of("sub", "exp");
+            }
+
+            @Override
+            @SuppressWarnings("unchecked")
+            public <T> T getClaim(String claimName) {
+                if ("exp".equals(claimName) && expiresAt != null) {
+                    return (T) Long.valueOf(expiresAt.getEpochSecond());
+                }
+                return "sub".equals(claimName) ? (T) user : null;
+            }
+        };
+        return QuarkusSecurityIdentity.builder().setPrincipal(jwt).addRole(user).build();
+    }
+}
