@@ -19,7 +19,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Idempotency keys in ingest.idempotency_keys. Every statement is its own auto-committed transaction: the claim must
+ * Idempotency keys in ingest.idempotency_keys. Every statement or JDBC batch is its own auto-committed transaction: the claim must
  * be visible to concurrent requests before the event is published, and its outcome right after.
  */
 @ApplicationScoped
@@ -96,7 +96,8 @@ public class IdempotencyRepository {
 
     /**
      * Claims many keys at once (a JDBC batch of inserts, one query for the ones found taken): the bulk form of
-     * {@link #claim} for POS imports, with the same outcomes in the same order as {@code requests}.
+     * {@link #claim} for POS imports and group-committed single orders, with the same outcomes in the same order as
+     * {@code requests}. Two requests for one key in one batch: the first owns it, the second finds it held.
      */
     public List<KeyClaim> claimAll(List<ClaimRequest> requests, Duration takeoverAfter) {
         if (requests.isEmpty()) {
@@ -140,7 +141,7 @@ public class IdempotencyRepository {
         }
     }
 
-    /** Marks many claims ACCEPTED (one JDBC batch). */
+    /** Marks many claims ACCEPTED (one JDBC batch, one transaction). */
     public void markAllAccepted(List<ClaimedKey> keys) {
         markAll(MARK_ACCEPTED, keys);
     }
@@ -163,10 +164,6 @@ public class IdempotencyRepository {
         } catch (SQLException e) {
             throw new IdempotencyStoreException("Reading an idempotency key failed", e);
         }
-    }
-
-    public void markAccepted(String scope, String key, UUID eventId) {
-        mark(MARK_ACCEPTED, scope, key, eventId);
     }
 
     public void markFailed(String scope, String key, UUID eventId) {

@@ -7,6 +7,7 @@ import io.salespulse.ingest.data.IdempotencyRecord;
 import io.salespulse.ingest.data.IdempotencyRepository;
 import io.salespulse.ingest.data.IdempotencyStatus;
 import io.salespulse.ingest.data.IdempotencyStoreException;
+import io.salespulse.ingest.data.IdempotencyWrites;
 import io.salespulse.ingest.data.KeyClaim;
 import io.salespulse.ingest.messaging.PublishFailedException;
 import io.salespulse.ingest.messaging.SaleEventProducer;
@@ -21,21 +22,24 @@ import java.util.List;
  * entering a sale goes through (REST now; webhooks and POS imports later).
  * <p>
  * Idempotency: with a key (the Idempotency-Key header, else the externalId) the request first claims
- * (source, key) in PostgreSQL, then publishes, then marks the claim ACCEPTED. A retry of an accepted request is
+ * (source, key) in PostgreSQL, then publishes, then marks the claim ACCEPTED; concurrent requests' claims and marks
+ * are group-committed ({@link IdempotencyWrites}). A retry of an accepted request is
  * answered from the claim; a retry of a failed (or long dead) one takes over and re-publishes the same event identity.
  */
 @ApplicationScoped
 public class SaleIngestService {
     private final SaleEventFactory factory;
     private final IdempotencyRepository keys;
+    private final IdempotencyWrites singleWrites;
     private final SaleEventProducer producer;
     private final IngestMetrics metrics;
     private final Duration takeoverAfter;
 
-    public SaleIngestService(SaleEventFactory factory, IdempotencyRepository keys, SaleEventProducer producer,
-                             IngestMetrics metrics, IngestConfig config) {
+    public SaleIngestService(SaleEventFactory factory, IdempotencyRepository keys, IdempotencyWrites singleWrites,
+                             SaleEventProducer producer, IngestMetrics metrics, IngestConfig config) {
         this.factory = factory;
         this.keys = keys;
+        this.singleWrites = singleWrites;
         this.producer = producer;
         this.metrics = metrics;
         this.takeoverAfter = config.idempotency().takeoverAfter();
@@ -64,7 +68,8 @@ public class SaleIngestService {
             return new IngestResult(identity.eventId(), identity.externalId(), false);
         }
         String requestHash = SaleEventFactory.fingerprint(sale);
-        KeyClaim claim = keys.claim(sale.source(), key, requestHash, factory.newIdentity(sale), takeoverAfter);
+        KeyClaim claim = singleWrites.claim(new IdempotencyRepository.ClaimRequest(sale.source(), key, requestHash,
+                factory.newIdentity(sale)));
         if (claim instanceof KeyClaim.Owned owned) {
             return publishClaimed(sale, key, owned, receivedNanos);
         }
@@ -164,7 +169,7 @@ public class SaleIngestService {
             throw e;
         }
         try {
-            keys.markAccepted(sale.source(), key, identity.eventId());
+            singleWrites.markAccepted(new IdempotencyRepository.ClaimedKey(sale.source(), key, identity.eventId()));
         } catch (IdempotencyStoreException e) {
             // The event is in Kafka, so the sale is accepted; a retry after the takeover delay re-sends the same
             // eventId, which consumers deduplicate.

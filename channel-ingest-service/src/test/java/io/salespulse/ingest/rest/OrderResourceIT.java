@@ -19,6 +19,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -32,6 +33,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -227,6 +229,66 @@ class OrderResourceIT {
         responses.stream().filter(r -> r.statusCode() == 409)
                 .forEach(r -> assertThat(r.header("Retry-After")).isNotNull());
         assertThat(SaleEventsTopic.withEventId(UUID.fromString(eventIds.get(0)))).hasSize(1);
+    }
+
+    @Test
+    void manyConcurrentOrdersShareIdempotencyBatchesAndEachIsAcceptedOnceUnderItsOwnKey() throws Exception {
+        // Claims and ACCEPTED marks of concurrent requests are group-committed (IdempotencyWrites).
+        int orders = 40;
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        List<String> keys = new ArrayList<>();
+        List<Map<String, Object>> bodies = new ArrayList<>();
+        List<Callable<Response>> calls = new ArrayList<>();
+        for (int i = 0; i < orders; i++) {
+            String key = UUID.randomUUID().toString();
+            Map<String, Object> body = Orders.aFullSale();
+            keys.add(key);
+            bodies.add(body);
+            calls.add(() -> post(CLERK, body, key));
+        }
+        List<Response> responses = new ArrayList<>();
+        try {
+            for (Future<Response> future : pool.invokeAll(calls)) {
+                responses.add(future.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        assertThat(responses).extracting(Response::statusCode).containsOnly(202);
+        List<String> eventIds = responses.stream().map(r -> r.<String>path("eventId")).toList();
+        assertThat(eventIds).doesNotHaveDuplicates();
+        for (String key : keys) {
+            assertThat(status(key)).isEqualTo("ACCEPTED");
+        }
+        // Retries of all of them at once are answered from the store with the first results, publishing nothing new.
+        List<Callable<Response>> retries = new ArrayList<>();
+        for (int i = 0; i < orders; i++) {
+            int order = i;
+            retries.add(() -> post(CLERK, bodies.get(order), keys.get(order)));
+        }
+        ExecutorService retryPool = Executors.newFixedThreadPool(16);
+        List<Response> replayed = new ArrayList<>();
+        try {
+            for (Future<Response> future : retryPool.invokeAll(retries)) {
+                replayed.add(future.get());
+            }
+        } finally {
+            retryPool.shutdown();
+        }
+        for (int i = 0; i < orders; i++) {
+            replayed.get(i).then().statusCode(202).header(OrderResource.REPLAYED, "true")
+                    .body("eventId", equalTo(eventIds.get(i)));
+        }
+        Map<String, Long> published = SaleEventsTopic.all().stream().map(r -> {
+            try {
+                return JSON.readTree(r.value()).get("eventId").asText();
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }).filter(eventIds::contains).collect(Collectors.groupingBy(id -> id,
+                Collectors.counting()));
+        assertThat(published).hasSize(orders).allSatisfy((eventId, copies) -> assertThat(copies).isEqualTo(1));
     }
 
     @Test

@@ -1,0 +1,67 @@
+package io.salespulse.ingest.data;
+
+import io.salespulse.ingest.config.IngestConfig;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * The idempotency claims and ACCEPTED marks of single orders ({@code POST /orders}), group-committed: concurrent
+ * requests share one JDBC batch and one PostgreSQL transaction per step (claims, marks) instead of two transactions
+ * each. Every caller still waits for its own write, so what a retry sees is unchanged.
+ */
+@ApplicationScoped
+public class IdempotencyWrites {
+    private static final int MAX_BATCH = 256;
+    // Beyond this many waiting writes PostgreSQL is not keeping up: refuse (503) rather than queue without bound.
+    private static final int CAPACITY = 4096;
+
+    private final GroupCommit<IdempotencyRepository.ClaimRequest, KeyClaim> claims;
+    private final GroupCommit<IdempotencyRepository.ClaimedKey, Boolean> accepted;
+
+    public IdempotencyWrites(IdempotencyRepository keys, IngestConfig config) {
+        Duration takeoverAfter = config.idempotency().takeoverAfter();
+        claims = new GroupCommit<>("idempotency-claims", MAX_BATCH, CAPACITY,
+                batch -> keys.claimAll(batch, takeoverAfter), IdempotencyWrites::dataFault);
+        accepted = new GroupCommit<>("idempotency-accepted", MAX_BATCH, CAPACITY, batch -> {
+            keys.markAllAccepted(batch);
+            return Collections.nCopies(batch.size(), Boolean.TRUE);
+        }, IdempotencyWrites::dataFault);
+    }
+
+    /** {@link IdempotencyRepository#claim}, in the next batch of claims. */
+    public KeyClaim claim(IdempotencyRepository.ClaimRequest request) {
+        try {
+            return claims.submit(request);
+        } catch (RejectedExecutionException e) {
+            throw new IdempotencyStoreException("Too many idempotency claims are waiting for PostgreSQL", e);
+        }
+    }
+
+    /** {@link IdempotencyRepository#markAccepted}, in the next batch of marks. */
+    public void markAccepted(IdempotencyRepository.ClaimedKey key) {
+        try {
+            accepted.submit(key);
+        } catch (RejectedExecutionException e) {
+            throw new IdempotencyStoreException("Too many idempotency marks are waiting for PostgreSQL", e);
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        claims.close();
+        accepted.close();
+    }
+
+    /** Data exceptions (class 22) and constraint violations (23) come from one row; anything else from the database. */
+    static boolean dataFault(RuntimeException failure) {
+        if (failure.getCause() instanceof SQLException sql && sql.getSQLState() != null) {
+            return sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("23");
+        }
+        return false;
+    }
+}

@@ -1,0 +1,230 @@
+package io.salespulse.ingest.data;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class GroupCommitTest {
+    private final ExecutorService callers = Executors.newCachedThreadPool();
+    private final List<List<String>> batches = Collections.synchronizedList(new ArrayList<>());
+    private GroupCommit<String, String> commit;
+
+    @AfterEach
+    void stop() {
+        callers.shutdownNow();
+        if (commit != null) {
+            commit.close();
+        }
+    }
+
+    @Test
+    void aLoneCallerGetsItsOwnResultInABatchOfOne() {
+        commit = new GroupCommit<>("test", 10, 100, recording(items -> items.stream().map(String::toUpperCase).toList()),
+                failure -> true);
+
+        assertThat(commit.submit("a")).isEqualTo("A");
+        assertThat(batches).containsExactly(List.of("a"));
+    }
+
+    @Test
+    void callersArrivingWhileABatchRunsShareTheNextOneAndEachGetsItsOwnResult() throws Exception {
+        CountDownLatch firstBatchRunning = new CountDownLatch(1);
+        CountDownLatch releaseFirstBatch = new CountDownLatch(1);
+        commit = new GroupCommit<>("test", 100, 100, recording(items -> {
+            if (items.contains("first")) {
+                firstBatchRunning.countDown();
+                await(releaseFirstBatch);
+            }
+            return items.stream().map(item -> item + "!").toList();
+        }), failure -> true);
+
+        Future<String> first = callers.submit(() -> commit.submit("first"));
+        assertThat(firstBatchRunning.await(5, TimeUnit.SECONDS)).isTrue();
+        List<Future<String>> waiting = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            String item = "item-" + i;
+            waiting.add(callers.submit(() -> commit.submit(item)));
+        }
+        waitUntil(() -> waiting.stream().allMatch(f -> !f.isDone()) && queued() == 10);
+        releaseFirstBatch.countDown();
+
+        assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("first!");
+        for (int i = 0; i < 10; i++) {
+            assertThat(waiting.get(i).get(5, TimeUnit.SECONDS)).isEqualTo("item-" + i + "!");
+        }
+        assertThat(batches).hasSize(2);
+        assertThat(batches.get(1)).hasSize(10);
+    }
+
+    @Test
+    void aBatchNeverExceedsItsMaximum() throws Exception {
+        CountDownLatch releaseFirstBatch = new CountDownLatch(1);
+        commit = new GroupCommit<>("test", 3, 100, recording(items -> {
+            if (items.contains("first")) {
+                await(releaseFirstBatch);
+            }
+            return items;
+        }), failure -> true);
+        Future<String> first = callers.submit(() -> commit.submit("first"));
+        waitUntil(() -> batches.size() == 1);
+        List<Future<String>> waiting = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            String item = "item-" + i;
+            waiting.add(callers.submit(() -> commit.submit(item)));
+        }
+        waitUntil(() -> queued() == 7);
+        releaseFirstBatch.countDown();
+        first.get(5, TimeUnit.SECONDS);
+        for (Future<String> f : waiting) {
+            f.get(5, TimeUnit.SECONDS);
+        }
+
+        assertThat(batches.subList(1, batches.size())).extracting(List::size).containsExactly(3, 3, 1);
+    }
+
+    @Test
+    void oneItemsBadDataFailsOnlyItsOwnCaller() throws Exception {
+        CountDownLatch releaseFirstBatch = new CountDownLatch(1);
+        commit = new GroupCommit<>("test", 100, 100, recording(items -> {
+            if (items.contains("first")) {
+                await(releaseFirstBatch);
+            }
+            if (items.contains("bad")) {
+                throw new IllegalArgumentException("bad row");
+            }
+            return items;
+        }), failure -> failure instanceof IllegalArgumentException);
+        Future<String> first = callers.submit(() -> commit.submit("first"));
+        waitUntil(() -> batches.size() == 1);
+        Future<String> good = callers.submit(() -> commit.submit("good"));
+        waitUntil(() -> queued() == 1);
+        Future<String> bad = callers.submit(() -> commit.submit("bad"));
+        waitUntil(() -> queued() == 2);
+        releaseFirstBatch.countDown();
+
+        first.get(5, TimeUnit.SECONDS);
+        assertThat(good.get(5, TimeUnit.SECONDS)).isEqualTo("good");
+        assertThatThrownBy(() -> bad.get(5, TimeUnit.SECONDS)).hasRootCauseMessage("bad row");
+        // the shared batch, then each item on its own
+        assertThat(batches.subList(1, batches.size())).containsExactly(List.of("good", "bad"), List.of("good"),
+                List.of("bad"));
+    }
+
+    @Test
+    void aFailureOfTheDatabaseFailsTheWholeBatchWithoutRetries() throws Exception {
+        CountDownLatch releaseFirstBatch = new CountDownLatch(1);
+        AtomicInteger calls = new AtomicInteger();
+        commit = new GroupCommit<>("test", 100, 100, recording(items -> {
+            calls.incrementAndGet();
+            if (items.contains("first")) {
+                await(releaseFirstBatch);
+                return items;
+            }
+            throw new IllegalStateException("database away");
+        }), failure -> false);
+        Future<String> first = callers.submit(() -> commit.submit("first"));
+        waitUntil(() -> calls.get() == 1);
+        List<Future<String>> waiting = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String item = "item-" + i;
+            waiting.add(callers.submit(() -> commit.submit(item)));
+        }
+        waitUntil(() -> queued() == 3);
+        releaseFirstBatch.countDown();
+
+        first.get(5, TimeUnit.SECONDS);
+        for (Future<String> f : waiting) {
+            assertThatThrownBy(() -> f.get(5, TimeUnit.SECONDS)).hasRootCauseMessage("database away");
+        }
+        assertThat(calls).hasValue(2);
+    }
+
+    @Test
+    void aFullQueueRefusesAtOnceInsteadOfQueueingWithoutBound() throws Exception {
+        CountDownLatch releaseFirstBatch = new CountDownLatch(1);
+        commit = new GroupCommit<>("test", 100, 2, recording(items -> {
+            await(releaseFirstBatch);
+            return items;
+        }), failure -> true);
+        Future<String> first = callers.submit(() -> commit.submit("first"));
+        waitUntil(() -> batches.size() == 1);
+        Future<String> second = callers.submit(() -> commit.submit("second"));
+        Future<String> third = callers.submit(() -> commit.submit("third"));
+        waitUntil(() -> queued() == 2);
+
+        assertThatThrownBy(() -> commit.submit("fourth")).isInstanceOf(RejectedExecutionException.class);
+        releaseFirstBatch.countDown();
+        assertThat(List.of(first.get(5, TimeUnit.SECONDS), second.get(5, TimeUnit.SECONDS),
+                third.get(5, TimeUnit.SECONDS))).containsExactly("first", "second", "third");
+    }
+
+    @Test
+    void closingFinishesWhatIsQueuedAndRefusesNewWrites() throws Exception {
+        CountDownLatch releaseFirstBatch = new CountDownLatch(1);
+        commit = new GroupCommit<>("test", 10, 100, recording(items -> {
+            await(releaseFirstBatch);
+            return items;
+        }), failure -> true);
+        Future<String> first = callers.submit(() -> commit.submit("first"));
+        waitUntil(() -> batches.size() == 1);
+        Future<String> queued = callers.submit(() -> commit.submit("queued"));
+        waitUntil(() -> queued() == 1);
+
+        CompletableFuture<Void> closing = CompletableFuture.runAsync(commit::close, callers);
+        waitUntil(commit::isClosed);
+        assertThatThrownBy(() -> commit.submit("late")).isInstanceOf(RejectedExecutionException.class);
+        releaseFirstBatch.countDown();
+
+        closing.get(5, TimeUnit.SECONDS);
+        assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("first");
+        assertThat(queued.get(5, TimeUnit.SECONDS)).isEqualTo("queued");
+    }
+
+    private Function<List<String>, List<String>> recording(Function<List<String>, List<String>> call) {
+        return items -> {
+            batches.add(List.copyOf(items));
+            return call.apply(items);
+        };
+    }
+
+    private int queued() {
+        return commit.queued();
+    }
+
+    private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within 5 s");
+            }
+            Thread.sleep(5);
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("never released");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
