@@ -86,9 +86,15 @@ public class HttpForwarder {
                     }
                     UpstreamFailure failure = UpstreamFailure.of(upstream, sent.cause());
                     record(sample, upstream, Integer.toString(failure.status()));
-                    Log.warnf("%s %s -> %s %s failed (request %s): %s", request.method(), request.path(), upstream,
-                            target, requestId, sent.cause().toString());
-                    problems.send(ctx, failure.status(), failure.title(), failure.detail());
+                    if (failure.status() == 503) {
+                        // Shed under overload, possibly thousands a second: counted in gateway.upstream.requests.
+                        Log.debugf("%s %s -> %s shed (request %s): %s", request.method(), request.path(), upstream,
+                                requestId, sent.cause().toString());
+                    } else {
+                        Log.warnf("%s %s -> %s %s failed (request %s): %s", request.method(), request.path(),
+                                upstream, target, requestId, sent.cause().toString());
+                    }
+                    problems.send(ctx, failure.status(), failure.title(), failure.detail(), failure.headers());
                 });
     }
 

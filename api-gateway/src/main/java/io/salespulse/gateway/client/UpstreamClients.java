@@ -50,7 +50,7 @@ public class UpstreamClients {
                         .setConnectTimeout((int) connectTimeoutMs)
                         // Bodies pass through as they are: compressed stays compressed, for the client to inflate.
                         .setDecompressionSupported(false),
-                new PoolOptions().setHttp1MaxSize(client.poolSize()));
+                new PoolOptions().setHttp1MaxSize(client.poolSize()).setMaxWaitQueueSize(client.maxWaiting()));
         this.webSockets = vertx.createWebSocketClient(new WebSocketClientOptions()
                 .setName("gateway-websockets")
                 .setConnectTimeout((int) connectTimeoutMs));
@@ -59,7 +59,8 @@ public class UpstreamClients {
 
     /**
      * A request to {@code target} on a pooled connection, or a {@link TimeoutException} when no connection was free
-     * within connect-timeout (then 504).
+     * within connect-timeout (then 504), or a {@code ConnectionPoolTooBusyException} at once when max-waiting
+     * requests already wait (then 503).
      */
     public Future<HttpClientRequest> request(UpstreamTarget target) {
         return requestWithin(vertx, http, requestOptions(target), connectTimeoutMs);

@@ -78,6 +78,14 @@ public interface GatewayConfig {
         /** Keep-alive connections per upstream. */
         @WithDefault("64")
         int poolSize();
+
+        /**
+         * Requests waiting for a pooled connection per upstream at most. One more is answered 503 with Retry-After at
+         * once: under overload a client learns to back off right away instead of after connect-timeout (504), and
+         * the requests already waiting are not pushed past their deadline.
+         */
+        @WithDefault("256")
+        int maxWaiting();
     }
 
     interface Ws {

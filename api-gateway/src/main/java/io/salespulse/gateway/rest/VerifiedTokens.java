@@ -3,6 +3,8 @@ package io.salespulse.gateway.rest;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.json.JsonNumber;
 import org.eclipse.microprofile.jwt.Claims;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -71,8 +73,14 @@ public final class VerifiedTokens {
         }
         long expiresAtMillis = TimeUnit.SECONDS.toMillis(expiry(jwt));
         if (expiresAtMillis > 0 && clock.millis() < expiresAtMillis) {
-            verified.put(token, new Verified(identity, expiresAtMillis));
+            verified.put(token, new Verified(withoutRequest(identity), expiresAtMillis));
         }
+    }
+
+    /** Quarkus OIDC attaches the request it verified the token on; a remembered identity must not keep it alive. */
+    private static SecurityIdentity withoutRequest(SecurityIdentity identity) {
+        return identity.getAttribute(RoutingContext.class.getName()) == null ? identity
+                : QuarkusSecurityIdentity.builder(identity).addAttribute(RoutingContext.class.getName(), null).build();
     }
 
     /** The exp claim in epoch seconds, 0 without one (read null-safe: getExpirationTime() unboxes it). */

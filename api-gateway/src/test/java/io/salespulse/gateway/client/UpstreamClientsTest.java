@@ -1,5 +1,6 @@
 package io.salespulse.gateway.client;
 
+import io.salespulse.gateway.domain.Upstream;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -25,7 +26,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Waiting for a pooled connection: a deadline of its own, and connections that come too late go back to the pool. */
+/**
+ * Waiting for a pooled connection: a deadline of its own, connections that come too late go back to the pool, and a
+ * bounded wait queue beyond which requests are refused at once.
+ */
 class UpstreamClientsTest {
     private Vertx vertx;
     private HttpClient http;
@@ -78,6 +82,32 @@ class UpstreamClientsTest {
         HttpClientResponse next = send("/fast", 1000).get(5, TimeUnit.SECONDS);
         assertThat(next.statusCode()).isEqualTo(200);
         assertThat(served).hasValue(2);
+    }
+
+    @Test
+    void pastTheWaitQueueARequestIsRefusedAtOnceAsA503WithRetryAfter() throws Exception {
+        http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
+                new PoolOptions().setHttp1MaxSize(1).setMaxWaitQueueSize(2));
+        CompletableFuture<HttpClientResponse> holding = send("/hold", 5000);
+        held.get(5, TimeUnit.SECONDS);
+        List<CompletableFuture<HttpClientResponse>> waiting = List.of(send("/fast", 5000), send("/fast", 5000));
+
+        long started = System.nanoTime();
+        CompletableFuture<HttpClientResponse> refused = send("/fast", 5000);
+        assertThatThrownBy(() -> refused.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                .satisfies(e -> {
+                    UpstreamFailure failure = UpstreamFailure.of(Upstream.INGEST, e.getCause());
+                    assertThat(failure.status()).isEqualTo(503);
+                    assertThat(failure.detail()).isEqualTo("The ingest service is busy; retry after 1 s");
+                    assertThat(failure.headers()).containsEntry("Retry-After", "1");
+                });
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isLessThan(1000);
+
+        held.get().end("held");
+        assertThat(holding.get(5, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        for (CompletableFuture<HttpClientResponse> waiter : waiting) {
+            assertThat(waiter.get(5, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        }
     }
 
     private CompletableFuture<HttpClientResponse> send(String path, long waitMs) {

@@ -2,6 +2,7 @@ package io.salespulse.gateway.rest;
 
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.ext.web.RoutingContext;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +44,22 @@ class VerifiedTokensTest {
         assertThat(tokens.find("token-a")).containsSame(clerk);
         assertThat(tokens.find("token-a ")).isEmpty();
         assertThat(tokens.find("token-b")).isEmpty();
+    }
+
+    @Test
+    void aRememberedIdentityDoesNotHoldOnToTheRequestItWasVerifiedOn() {
+        SecurityIdentity verifiedOnARequest = QuarkusSecurityIdentity.builder(identity("clerk", NOW.plusSeconds(300)))
+                .addAttribute(RoutingContext.class.getName(), "the first request")
+                .addAttribute("tenant-id", "Default")
+                .build();
+
+        tokens.remember("token-a", verifiedOnARequest);
+
+        SecurityIdentity remembered = tokens.find("token-a").orElseThrow();
+        assertThat(remembered.<Object>getAttribute(RoutingContext.class.getName())).isNull();
+        assertThat(remembered.<Object>getAttribute("tenant-id")).isEqualTo("Default");
+        assertThat(remembered.getPrincipal()).isSameAs(verifiedOnARequest.getPrincipal());
+        assertThat(remembered.getRoles()).containsExactly("clerk");
     }
 
     @Test
