@@ -30,8 +30,6 @@ public interface GatewayConfig {
 
     Ws ws();
 
-    Tokens tokens();
-
     Frontend frontend();
 
     interface Upstreams {
@@ -96,19 +94,6 @@ public interface GatewayConfig {
         /** Upper bound on outstanding tickets (memory). */
         @WithDefault("10000")
         int ticketCapacity();
-    }
-
-    interface Tokens {
-        /**
-         * How long a verified bearer token is answered from memory (never past its expiry) instead of being verified
-         * again; also how long a token signed with a key Keycloak has removed stays accepted. 0s verifies every request.
-         */
-        @WithDefault("60s")
-        Duration verifiedCacheTtl();
-
-        /** Upper bound on remembered tokens (memory: a Keycloak access token is 1-2 KB). */
-        @WithDefault("10000")
-        int verifiedCacheCapacity();
     }
 
     interface Frontend {

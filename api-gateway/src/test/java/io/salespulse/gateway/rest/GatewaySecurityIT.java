@@ -4,8 +4,10 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.salespulse.gateway.support.UpstreamStubs;
+import io.salespulse.support.security.VerifiedTokens;
 import io.salespulse.testsupport.TestTokens;
 import io.smallrye.jwt.build.Jwt;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
@@ -25,6 +28,9 @@ import static org.hamcrest.Matchers.startsWith;
 @WithTestResource(UpstreamStubs.class)
 class GatewaySecurityIT {
     private static final String PROBLEM = "application/problem+json";
+
+    @Inject
+    VerifiedTokens verifiedTokens;
 
     @Test
     void withoutATokenTheAnswerIs401ProblemWithABearerChallenge() {
@@ -63,7 +69,7 @@ class GatewaySecurityIT {
 
     @Test
     void aTokenAcceptedBeforeIsRefusedOnceItHasExpired() throws InterruptedException {
-        // Verified tokens are answered from memory (VerifiedTokens), never past their expiry.
+        // Verified tokens are answered from memory (service-support's VerifiedTokens), never past their expiry.
         Instant expiresAt = Instant.now().plusSeconds(2);
         String shortLived = Jwt.preferredUserName("dave")
                 .subject("sub-dave")
@@ -72,6 +78,7 @@ class GatewaySecurityIT {
                 .expiresAt(expiresAt)
                 .sign("privateKey.jwk");
         given().auth().oauth2(shortLived).when().get("/api/whoami").then().statusCode(200).body("username", is("dave"));
+        assertThat(verifiedTokens.find(shortLived)).isPresent();
         given().auth().oauth2(shortLived).when().get("/api/whoami").then().statusCode(200).body("username", is("dave"));
 
         Thread.sleep(Math.max(0, expiresAt.toEpochMilli() - System.currentTimeMillis()) + 1100);

@@ -11,6 +11,7 @@ import io.salespulse.ingest.Orders;
 import io.salespulse.ingest.SaleEventsTopic;
 import io.salespulse.ingest.domain.IdempotencyCleanup;
 import io.salespulse.support.CloudEvents;
+import io.salespulse.support.security.VerifiedTokens;
 import io.salespulse.testsupport.Contracts;
 import io.salespulse.testsupport.InfraTestResource;
 import io.salespulse.testsupport.TestTokens;
@@ -56,6 +57,9 @@ class OrderResourceIT {
 
     @Inject
     IdempotencyCleanup cleanup;
+
+    @Inject
+    VerifiedTokens verifiedTokens;
 
     @Test
     void aSimpleOrderIsPublishedAsACanonicalSaleEvent() throws Exception {
@@ -182,6 +186,22 @@ class OrderResourceIT {
         post(TestTokens.bearer("analyst", "analyst"), Orders.aSimpleSale(), null).then().statusCode(403)
                 .contentType("application/problem+json");
         post(TestTokens.bearer("manager", "manager"), Orders.aSimpleSale(), null).then().statusCode(202);
+    }
+
+    @Test
+    void aTokenVerifiedOnceIsAnsweredFromMemoryAndItsCallerAndRolesStillDecide() throws Exception {
+        String clara = TestTokens.bearer("clara", "clerk");
+        post(clara, Orders.aSimpleSale(), null).then().statusCode(202);
+        assertThat(verifiedTokens.find(clara.substring("Bearer ".length()))).isPresent();
+
+        Response again = post(clara, Orders.aSimpleSale(), null);
+
+        again.then().statusCode(202);
+        assertThat(JSON.readTree(single(UUID.fromString(again.path("eventId"))).value()).get("source").asText())
+                .isEqualTo("api:clara");
+        String anna = TestTokens.bearer("anna", "analyst");
+        post(anna, Orders.aSimpleSale(), null).then().statusCode(403);
+        post(anna, Orders.aSimpleSale(), null).then().statusCode(403);
     }
 
     @Test

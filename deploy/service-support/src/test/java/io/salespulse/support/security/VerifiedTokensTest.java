@@ -1,4 +1,4 @@
-package io.salespulse.gateway.rest;
+package io.salespulse.support.security;
 
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -90,15 +90,6 @@ class VerifiedTokensTest {
         assertThat(tokens.find("anonymous")).isEmpty();
         assertThat(tokens.find("no-exp")).isEmpty();
         assertThat(tokens.find("expired")).isEmpty();
-    }
-
-    @Test
-    void onlyBearerAuthorizationCarriesAToken() {
-        assertThat(VerifiedTokens.bearerToken("Bearer abc.def.ghi")).isEqualTo("abc.def.ghi");
-        assertThat(VerifiedTokens.bearerToken("bearer abc.def.ghi")).isEqualTo("abc.def.ghi");
-        assertThat(VerifiedTokens.bearerToken("Basic dXNlcjpwYXNz")).isNull();
-        assertThat(VerifiedTokens.bearerToken("Bearer ")).isNull();
-        assertThat(VerifiedTokens.bearerToken(null)).isNull();
     }
 
     private static SecurityIdentity identity(String user, Instant expiresAt) {
