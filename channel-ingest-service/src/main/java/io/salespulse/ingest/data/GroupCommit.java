@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -25,6 +26,9 @@ import java.util.function.Predicate;
  * @param <R> its result; the batch call answers one per item, in order
  */
 public final class GroupCommit<T, R> implements AutoCloseable {
+    // A caller never waits forever: not for a hung database, nor for a write queued just as the writer stopped.
+    private static final long MAX_WAIT_SECONDS = 30;
+
     private final String name;
     private final int maxBatch;
     private final Function<List<T>, List<R>> batchCall;
@@ -58,7 +62,8 @@ public final class GroupCommit<T, R> implements AutoCloseable {
      * Runs {@code item} in the next batch and returns its result.
      *
      * @throws RuntimeException           what the batch call threw for this item
-     * @throws RejectedExecutionException the queue is full or closed
+     * @throws RejectedExecutionException the queue is full or closed, or no result within 30 s (the write may still
+     *                                    happen: callers treat it like a crash in between)
      */
     public R submit(T item) {
         Pending<T, R> pending = new Pending<>(item, new CompletableFuture<>());
@@ -66,7 +71,9 @@ public final class GroupCommit<T, R> implements AutoCloseable {
             throw new RejectedExecutionException(name + " is " + (closed ? "closed" : "full"));
         }
         try {
-            return pending.result().get();
+            return pending.result().get(MAX_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new RejectedExecutionException(name + ": no result within " + MAX_WAIT_SECONDS + " s", e);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {

@@ -19,8 +19,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Idempotency keys in ingest.idempotency_keys. Every statement or JDBC batch is its own auto-committed transaction: the claim must
- * be visible to concurrent requests before the event is published, and its outcome right after.
+ * Idempotency keys in ingest.idempotency_keys. Every statement or JDBC batch is its own auto-committed transaction:
+ * the claim must be visible to concurrent requests before the event is published, and its outcome right after.
  */
 @ApplicationScoped
 public class IdempotencyRepository {

@@ -33,7 +33,7 @@ public class IdempotencyWrites {
         }, IdempotencyWrites::dataFault);
     }
 
-    /** {@link IdempotencyRepository#claim}, in the next batch of claims. */
+    /** {@link IdempotencyRepository#claim}, in the next batch of claims ({@link IdempotencyRepository#claimAll}). */
     public KeyClaim claim(IdempotencyRepository.ClaimRequest request) {
         try {
             return claims.submit(request);
@@ -42,7 +42,7 @@ public class IdempotencyWrites {
         }
     }
 
-    /** {@link IdempotencyRepository#markAccepted}, in the next batch of marks. */
+    /** Marks a claim ACCEPTED, in the next batch of marks ({@link IdempotencyRepository#markAllAccepted}). */
     public void markAccepted(IdempotencyRepository.ClaimedKey key) {
         try {
             accepted.submit(key);

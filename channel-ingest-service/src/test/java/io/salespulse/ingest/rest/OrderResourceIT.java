@@ -228,19 +228,11 @@ class OrderResourceIT {
     void concurrentDuplicatesRaceSafely() throws Exception {
         String key = UUID.randomUUID().toString();
         Map<String, Object> order = Orders.aFullSale();
-        ExecutorService pool = Executors.newFixedThreadPool(6);
         List<Callable<Response>> calls = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             calls.add(() -> post(CLERK, order, key));
         }
-        List<Response> responses = new ArrayList<>();
-        try {
-            for (Future<Response> future : pool.invokeAll(calls)) {
-                responses.add(future.get());
-            }
-        } finally {
-            pool.shutdown();
-        }
+        List<Response> responses = allAtOnce(calls);
 
         assertThat(responses).extracting(Response::statusCode).containsAnyOf(202).allMatch(s -> s == 202 || s == 409);
         List<String> eventIds = responses.stream().filter(r -> r.statusCode() == 202)
@@ -255,7 +247,6 @@ class OrderResourceIT {
     void manyConcurrentOrdersShareIdempotencyBatchesAndEachIsAcceptedOnceUnderItsOwnKey() throws Exception {
         // Claims and ACCEPTED marks of concurrent requests are group-committed (IdempotencyWrites).
         int orders = 40;
-        ExecutorService pool = Executors.newFixedThreadPool(16);
         List<String> keys = new ArrayList<>();
         List<Map<String, Object>> bodies = new ArrayList<>();
         List<Callable<Response>> calls = new ArrayList<>();
@@ -266,14 +257,7 @@ class OrderResourceIT {
             bodies.add(body);
             calls.add(() -> post(CLERK, body, key));
         }
-        List<Response> responses = new ArrayList<>();
-        try {
-            for (Future<Response> future : pool.invokeAll(calls)) {
-                responses.add(future.get());
-            }
-        } finally {
-            pool.shutdown();
-        }
+        List<Response> responses = allAtOnce(calls);
 
         assertThat(responses).extracting(Response::statusCode).containsOnly(202);
         List<String> eventIds = responses.stream().map(r -> r.<String>path("eventId")).toList();
@@ -287,15 +271,7 @@ class OrderResourceIT {
             int order = i;
             retries.add(() -> post(CLERK, bodies.get(order), keys.get(order)));
         }
-        ExecutorService retryPool = Executors.newFixedThreadPool(16);
-        List<Response> replayed = new ArrayList<>();
-        try {
-            for (Future<Response> future : retryPool.invokeAll(retries)) {
-                replayed.add(future.get());
-            }
-        } finally {
-            retryPool.shutdown();
-        }
+        List<Response> replayed = allAtOnce(retries);
         for (int i = 0; i < orders; i++) {
             replayed.get(i).then().statusCode(202).header(OrderResource.REPLAYED, "true")
                     .body("eventId", equalTo(eventIds.get(i)));
@@ -420,6 +396,20 @@ class OrderResourceIT {
         List<ConsumerRecord<String, String>> records = SaleEventsTopic.withEventId(eventId);
         assertThat(records).hasSize(1);
         return records.get(0);
+    }
+
+    /** Runs the calls concurrently (up to 16 at a time) and returns their answers in order. */
+    private static List<Response> allAtOnce(List<Callable<Response>> calls) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(calls.size(), 16));
+        List<Response> responses = new ArrayList<>();
+        try {
+            for (Future<Response> future : pool.invokeAll(calls)) {
+                responses.add(future.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        return responses;
     }
 
     private void update(String sql, String idempotencyKey) throws SQLException {

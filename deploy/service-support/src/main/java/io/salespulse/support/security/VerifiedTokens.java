@@ -9,7 +9,7 @@ import jakarta.json.JsonNumber;
 import org.eclipse.microprofile.jwt.Claims;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-import java.time.Clock;
+import java.time.InstantSource;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -29,9 +29,9 @@ public final class VerifiedTokens {
     }
 
     private final Cache<String, Verified> verified;
-    private final Clock clock;
+    private final InstantSource clock;
 
-    public VerifiedTokens(Duration maxAge, long capacity, Clock clock) {
+    public VerifiedTokens(Duration maxAge, long capacity, InstantSource clock) {
         this.clock = clock;
         this.verified = Caffeine.newBuilder()
                 .expireAfterWrite(maxAge)

@@ -4,7 +4,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.time.Clock;
+import java.time.InstantSource;
 import java.time.Duration;
 
 /** One {@link VerifiedTokens} per service, sized by {@code salespulse.tokens.verified-cache-*}. */
@@ -15,6 +15,6 @@ public class VerifiedTokensProducer {
     VerifiedTokens verifiedTokens(
             @ConfigProperty(name = "salespulse.tokens.verified-cache-ttl", defaultValue = "60s") Duration ttl,
             @ConfigProperty(name = "salespulse.tokens.verified-cache-capacity", defaultValue = "10000") long capacity) {
-        return new VerifiedTokens(ttl, capacity, Clock.systemUTC());
+        return new VerifiedTokens(ttl, capacity, InstantSource.system());
     }
 }
