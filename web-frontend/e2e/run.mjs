@@ -161,11 +161,15 @@ let browser;
 try {
   // launch() gives Chromium a new, empty temporary profile of its own (a fresh user-data-dir) and removes it after.
   // Without the background-networking flags Chromium keeps trying to reach Google's hosts on this closed network.
+  // The backgrounding flags (Puppeteer's defaults too): the dashboard tab waits in the background while the till is
+  // used, and Debian's Chromium 150 kept throttling it to one task a second after bringToFront(), so the sale's
+  // latency measured ~1 s of Chromium instead of the platform.
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
+      '--disable-component-update', '--disable-sync', '--disable-background-timer-throttling',
+      '--disable-renderer-backgrounding', '--disable-backgrounding-occluded-windows'],
   });
 } catch (e) {
   console.log(`e2e: cannot start Chromium at ${CHROMIUM}: ${e.message}`);
