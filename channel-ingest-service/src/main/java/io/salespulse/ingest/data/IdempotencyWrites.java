@@ -35,19 +35,20 @@ public class IdempotencyWrites {
 
     /** {@link IdempotencyRepository#claim}, in the next batch of claims ({@link IdempotencyRepository#claimAll}). */
     public KeyClaim claim(IdempotencyRepository.ClaimRequest request) {
-        try {
-            return claims.submit(request);
-        } catch (RejectedExecutionException e) {
-            throw new IdempotencyStoreException("Too many idempotency claims are waiting for PostgreSQL", e);
-        }
+        return submit(claims, request);
     }
 
     /** Marks a claim ACCEPTED, in the next batch of marks ({@link IdempotencyRepository#markAllAccepted}). */
     public void markAccepted(IdempotencyRepository.ClaimedKey key) {
+        submit(accepted, key);
+    }
+
+    /** A write that was refused (queue full or closed) or not answered in time is the store being unavailable. */
+    private static <T, R> R submit(GroupCommit<T, R> writes, T write) {
         try {
-            accepted.submit(key);
+            return writes.submit(write);
         } catch (RejectedExecutionException e) {
-            throw new IdempotencyStoreException("Too many idempotency marks are waiting for PostgreSQL", e);
+            throw new IdempotencyStoreException("PostgreSQL is not keeping up: " + e.getMessage(), e);
         }
     }
 

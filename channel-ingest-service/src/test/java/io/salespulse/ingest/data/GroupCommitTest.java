@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -56,12 +57,8 @@ class GroupCommitTest {
 
         Future<String> first = callers.submit(() -> commit.submit("first"));
         assertThat(firstBatchRunning.await(5, TimeUnit.SECONDS)).isTrue();
-        List<Future<String>> waiting = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            String item = "item-" + i;
-            waiting.add(callers.submit(() -> commit.submit(item)));
-        }
-        waitUntil(() -> waiting.stream().allMatch(f -> !f.isDone()) && queued() == 10);
+        List<Future<String>> waiting = submitQueued(items(10));
+        assertThat(waiting).noneMatch(Future::isDone);
         releaseFirstBatch.countDown();
 
         assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("first!");
@@ -81,14 +78,8 @@ class GroupCommitTest {
             }
             return items;
         }), failure -> true);
-        Future<String> first = callers.submit(() -> commit.submit("first"));
-        waitUntil(() -> batches.size() == 1);
-        List<Future<String>> waiting = new ArrayList<>();
-        for (int i = 0; i < 7; i++) {
-            String item = "item-" + i;
-            waiting.add(callers.submit(() -> commit.submit(item)));
-        }
-        waitUntil(() -> queued() == 7);
+        Future<String> first = submitFirstBatch();
+        List<Future<String>> waiting = submitQueued(items(7));
         releaseFirstBatch.countDown();
         first.get(5, TimeUnit.SECONDS);
         for (Future<String> f : waiting) {
@@ -110,12 +101,10 @@ class GroupCommitTest {
             }
             return items;
         }), failure -> failure instanceof IllegalArgumentException);
-        Future<String> first = callers.submit(() -> commit.submit("first"));
-        waitUntil(() -> batches.size() == 1);
-        Future<String> good = callers.submit(() -> commit.submit("good"));
-        waitUntil(() -> queued() == 1);
-        Future<String> bad = callers.submit(() -> commit.submit("bad"));
-        waitUntil(() -> queued() == 2);
+        Future<String> first = submitFirstBatch();
+        List<Future<String>> goodThenBad = submitQueued("good", "bad");
+        Future<String> good = goodThenBad.get(0);
+        Future<String> bad = goodThenBad.get(1);
         releaseFirstBatch.countDown();
 
         first.get(5, TimeUnit.SECONDS);
@@ -138,14 +127,8 @@ class GroupCommitTest {
             }
             throw new IllegalStateException("database away");
         }), failure -> false);
-        Future<String> first = callers.submit(() -> commit.submit("first"));
-        waitUntil(() -> calls.get() == 1);
-        List<Future<String>> waiting = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            String item = "item-" + i;
-            waiting.add(callers.submit(() -> commit.submit(item)));
-        }
-        waitUntil(() -> queued() == 3);
+        Future<String> first = submitFirstBatch();
+        List<Future<String>> waiting = submitQueued(items(3));
         releaseFirstBatch.countDown();
 
         first.get(5, TimeUnit.SECONDS);
@@ -162,11 +145,10 @@ class GroupCommitTest {
             await(releaseFirstBatch);
             return items;
         }), failure -> true);
-        Future<String> first = callers.submit(() -> commit.submit("first"));
-        waitUntil(() -> batches.size() == 1);
-        Future<String> second = callers.submit(() -> commit.submit("second"));
-        Future<String> third = callers.submit(() -> commit.submit("third"));
-        waitUntil(() -> queued() == 2);
+        Future<String> first = submitFirstBatch();
+        List<Future<String>> secondAndThird = submitQueued("second", "third");
+        Future<String> second = secondAndThird.get(0);
+        Future<String> third = secondAndThird.get(1);
 
         assertThatThrownBy(() -> commit.submit("fourth")).isInstanceOf(RejectedExecutionException.class);
         releaseFirstBatch.countDown();
@@ -181,10 +163,8 @@ class GroupCommitTest {
             await(releaseFirstBatch);
             return items;
         }), failure -> true);
-        Future<String> first = callers.submit(() -> commit.submit("first"));
-        waitUntil(() -> batches.size() == 1);
-        Future<String> queued = callers.submit(() -> commit.submit("queued"));
-        waitUntil(() -> queued() == 1);
+        Future<String> first = submitFirstBatch();
+        Future<String> queued = submitQueued("queued").get(0);
 
         CompletableFuture<Void> closing = CompletableFuture.runAsync(commit::close, callers);
         waitUntil(commit::isClosed);
@@ -194,6 +174,29 @@ class GroupCommitTest {
         closing.get(5, TimeUnit.SECONDS);
         assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("first");
         assertThat(queued.get(5, TimeUnit.SECONDS)).isEqualTo("queued");
+    }
+
+    /** Submits "first" and returns once its batch runs (tests hold it there to let others queue up). */
+    private Future<String> submitFirstBatch() throws InterruptedException {
+        Future<String> first = callers.submit(() -> commit.submit("first"));
+        waitUntil(() -> batches.size() == 1);
+        return first;
+    }
+
+    /** Submits the items one after the other, each once the previous one is queued, so they queue in this order. */
+    private List<Future<String>> submitQueued(String... items) throws InterruptedException {
+        List<Future<String>> futures = new ArrayList<>();
+        int before = queued();
+        for (String item : items) {
+            futures.add(callers.submit(() -> commit.submit(item)));
+            int expected = before + futures.size();
+            waitUntil(() -> queued() == expected);
+        }
+        return futures;
+    }
+
+    private static String[] items(int count) {
+        return IntStream.range(0, count).mapToObj(i -> "item-" + i).toArray(String[]::new);
     }
 
     private Function<List<String>, List<String>> recording(Function<List<String>, List<String>> call) {
