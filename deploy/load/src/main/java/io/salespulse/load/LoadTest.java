@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -59,7 +60,13 @@ final class LoadTest {
     }
 
     void run() throws Exception {
-        WebSocket live = gateway.openLive(new LiveListener());
+        LiveListener listener = new LiveListener();
+        WebSocket live = gateway.openLive(listener);
+        // The gateway completes the handshake before analytics has registered the client; an order pushed in between
+        // would never be seen. Analytics greets every client with a snapshot, so its first message means "subscribed".
+        if (!listener.subscribed.await(10, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("No message on /ws/live within 10 s of connecting");
+        }
         Semaphore inFlight = new Semaphore(maxInFlight);
         long intervalNanos = (long) (1_000_000_000L / rate);
         long warmupEnd = (long) (rate * warmupSeconds);
@@ -152,11 +159,13 @@ final class LoadTest {
     /** Matches order.recorded pushes to the posts that caused them, by externalId. */
     private final class LiveListener implements WebSocket.Listener {
         private final StringBuilder partial = new StringBuilder();
+        private final CountDownLatch subscribed = new CountDownLatch(1);
 
         @Override
         public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
             partial.append(data);
             if (last) {
+                subscribed.countDown();
                 onMessage(partial.toString());
                 partial.setLength(0);
             }
