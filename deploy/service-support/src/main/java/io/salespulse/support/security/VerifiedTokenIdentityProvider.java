@@ -27,7 +27,9 @@ public class VerifiedTokenIdentityProvider implements IdentityProvider<TokenAuth
 
     @Override
     public int priority() {
-        return 100; // Quarkus OIDC's provider has the default 0; higher goes first
+        // Higher goes first, and a provider that does not say (Quarkus OIDC's) has IdentityProvider's default of 1001,
+        // above SYSTEM_FIRST: anything lower is never asked, because OIDC answers every bearer token.
+        return Integer.MAX_VALUE;
     }
 
     @Override

@@ -13,6 +13,7 @@ import java.time.InstantSource;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Identities of the bearer tokens this service has verified, kept until the token expires and for at most
@@ -30,6 +31,7 @@ public final class VerifiedTokens {
 
     private final Cache<String, Verified> verified;
     private final InstantSource clock;
+    private final LongAdder answered = new LongAdder();
 
     public VerifiedTokens(Duration maxAge, long capacity, InstantSource clock) {
         this.clock = clock;
@@ -52,7 +54,13 @@ public final class VerifiedTokens {
             verified.invalidate(token);
             return Optional.empty();
         }
+        answered.increment();
         return Optional.of(known.identity());
+    }
+
+    /** How many times {@link #find} answered with a remembered identity. */
+    public long answered() {
+        return answered.sum();
     }
 
     /** Remembers what {@code token} was just verified as; anonymous identities and tokens without expiry are not. */
@@ -60,9 +68,8 @@ public final class VerifiedTokens {
         if (identity == null || identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
             return;
         }
-        Verified known = verified.getIfPresent(token);
-        if (known != null && known.identity() == identity) {
-            return; // answered from here a moment ago
+        if (verified.getIfPresent(token) != null) {
+            return; // answered from here (and augmented again): a second put would push its maximum age back
         }
         long expiresAtMillis = TimeUnit.SECONDS.toMillis(expiry(jwt));
         if (expiresAtMillis > 0 && clock.millis() < expiresAtMillis) {
@@ -87,6 +94,6 @@ public final class VerifiedTokens {
 
     @Override
     public String toString() {
-        return "VerifiedTokens[" + verified.estimatedSize() + " tokens]";
+        return "VerifiedTokens[" + verified.estimatedSize() + " tokens, " + answered.sum() + " answered]";
     }
 }

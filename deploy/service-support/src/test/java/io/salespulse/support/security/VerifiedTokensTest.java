@@ -1,7 +1,11 @@
 package io.salespulse.support.security;
 
-import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.TokenAuthenticationRequest;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.junit.jupiter.api.Test;
@@ -62,6 +66,47 @@ class VerifiedTokensTest {
         assertThat(tokens.find("token-a")).isPresent();
         now = NOW.plusSeconds(61);
         assertThat(tokens.find("token-a")).isEmpty();
+    }
+
+    @Test
+    void rememberingAnAnsweredTokenAgainDoesNotExtendItsMaximumAge() {
+        tokens.remember("token-a", identity("clerk", NOW.plusSeconds(3600)));
+
+        now = NOW.plusSeconds(30);
+        // every request answered from memory passes the augmentors, this service's recorder included, again
+        tokens.remember("token-a", identity("clerk", NOW.plusSeconds(3600)));
+        now = NOW.plusSeconds(61);
+
+        assertThat(tokens.find("token-a")).isEmpty();
+    }
+
+    @Test
+    void findCountsWhatItAnswered() {
+        tokens.remember("token-a", identity("clerk", NOW.plusSeconds(300)));
+
+        tokens.find("token-a");
+        tokens.find("token-b");
+        tokens.find("token-a");
+
+        assertThat(tokens.answered()).isEqualTo(2);
+    }
+
+    @Test
+    void theRememberedIdentityIsAskedForBeforeQuarkusOidcVerifiesTheToken() {
+        // Quarkus OIDC's provider keeps IdentityProvider's default priority; higher priorities are asked first
+        IdentityProvider<TokenAuthenticationRequest> withTheDefault = new IdentityProvider<>() {
+            @Override
+            public Class<TokenAuthenticationRequest> getRequestType() {
+                return TokenAuthenticationRequest.class;
+            }
+
+            @Override
+            public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
+                return Uni.createFrom().nullItem();
+            }
+        };
+
+        assertThat(new VerifiedTokenIdentityProvider(tokens).priority()).isGreaterThan(withTheDefault.priority());
     }
 
     @Test
