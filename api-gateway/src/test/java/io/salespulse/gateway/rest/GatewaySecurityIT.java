@@ -81,8 +81,10 @@ class GatewaySecurityIT {
         assertThat(verifiedTokens.find(shortLived)).isPresent();
         long answered = verifiedTokens.answered();
         given().auth().oauth2(shortLived).when().get("/api/whoami").then().statusCode(200).body("username", is("dave"));
-        // The second request was answered from memory, not verified again by Quarkus OIDC
+        // The second request was answered from memory, not verified again by Quarkus OIDC, and operators can see it
         assertThat(verifiedTokens.answered()).isEqualTo(answered + 1);
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("salespulse_tokens_answered_total " + (double) (answered + 1)));
 
         Thread.sleep(Math.max(0, expiresAt.toEpochMilli() - System.currentTimeMillis()) + 1100);
 
