@@ -17,8 +17,13 @@ public final class CallerSource {
     }
 
     public static String of(JsonWebToken token) {
-        return of(claim(token, "preferred_username"), claim(token, "client_id"), claim(token, "azp"),
-                token.getSubject());
+        String username = claim(token, "preferred_username");
+        if (isPlainUsername(username)) {
+            // The usual case, decided by the username alone. The other claims are read only when needed: client_id is
+            // not a registered claim, and smallrye-jwt throws and catches an exception to find that out on every read.
+            return of(username, null, null, null);
+        }
+        return of(username, claim(token, "client_id"), claim(token, "azp"), token.getSubject());
     }
 
     static String of(String username, String clientId, String authorizedParty, String subject) {
@@ -26,7 +31,7 @@ public final class CallerSource {
         String name;
         if (username != null && username.startsWith(SERVICE_ACCOUNT)) {
             name = client != null ? client : username.substring(SERVICE_ACCOUNT.length());
-        } else if (username != null && !username.contains("@")) {
+        } else if (isPlainUsername(username)) {
             name = username;
         } else if (username != null || client == null) {
             name = subject != null ? subject : "unknown";
@@ -35,6 +40,11 @@ public final class CallerSource {
         }
         String source = PREFIX + name.strip();
         return source.length() > MAX_LENGTH ? source.substring(0, MAX_LENGTH) : source;
+    }
+
+    /** A login name that is neither a service account's nor an e-mail address: the source can show it as it is. */
+    private static boolean isPlainUsername(String username) {
+        return username != null && !username.startsWith(SERVICE_ACCOUNT) && !username.contains("@");
     }
 
     private static String claim(JsonWebToken token, String name) {
