@@ -6,7 +6,7 @@ import jakarta.validation.ConstraintValidatorContext;
 import java.util.regex.Pattern;
 
 public class GtinValidator implements ConstraintValidator<Gtin, String> {
-    // Compiled once: String.matches compiles its pattern on every call, and this runs for every order.
+    // Compiled once: String.matches compiles its pattern on every call, and this runs for every line that names a GTIN.
     private static final Pattern DIGITS = Pattern.compile("[0-9]{8}|[0-9]{12,14}");
 
     /** GS1 mod-10: from the right, digits are weighted 3, 1, 3, ... excluding the check digit itself. */
