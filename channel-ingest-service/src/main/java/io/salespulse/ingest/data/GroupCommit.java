@@ -66,20 +66,38 @@ public final class GroupCommit<T, R> implements AutoCloseable {
      *                                    happen: callers treat it like a crash in between)
      */
     public R submit(T item) {
-        Pending<T, R> pending = new Pending<>(item, new CompletableFuture<>());
-        if (closed || !queue.offer(pending)) {
-            throw new RejectedExecutionException(name + " is " + (closed ? "closed" : "full"));
-        }
         try {
-            return pending.result().get(MAX_WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (TimeoutException e) {
-            throw new RejectedExecutionException(name + ": no result within " + MAX_WAIT_SECONDS + " s", e);
+            return submitAsync(item).get();
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(name + ": interrupted while waiting for the batch", e);
         }
+    }
+
+    /**
+     * {@link #submit} without a waiting thread: the result completes on the writer thread, so what callers chain to
+     * it must not block. Fails with what {@link #submit} throws.
+     */
+    public CompletableFuture<R> submitAsync(T item) {
+        Pending<T, R> pending = new Pending<>(item, new CompletableFuture<>());
+        if (closed || !queue.offer(pending)) {
+            return CompletableFuture.failedFuture(
+                    new RejectedExecutionException(name + " is " + (closed ? "closed" : "full")));
+        }
+        CompletableFuture<R> answer = new CompletableFuture<>();
+        pending.result().orTimeout(MAX_WAIT_SECONDS, TimeUnit.SECONDS).whenComplete((result, failure) -> {
+            if (failure == null) {
+                answer.complete(result);
+            } else if (failure instanceof TimeoutException) {
+                answer.completeExceptionally(new RejectedExecutionException(
+                        name + ": no result within " + MAX_WAIT_SECONDS + " s", failure));
+            } else {
+                answer.completeExceptionally(failure);
+            }
+        });
+        return answer;
     }
 
     /** Writes waiting for the next batch. */

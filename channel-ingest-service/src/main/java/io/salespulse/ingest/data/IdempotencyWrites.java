@@ -7,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
@@ -33,23 +35,25 @@ public class IdempotencyWrites {
         }, IdempotencyWrites::dataFault);
     }
 
-    /** {@link IdempotencyRepository#claim}, in the next batch of claims ({@link IdempotencyRepository#claimAll}). */
-    public KeyClaim claim(IdempotencyRepository.ClaimRequest request) {
+    /**
+     * {@link IdempotencyRepository#claim}, in the next batch of claims ({@link IdempotencyRepository#claimAll}).
+     * Completes on the writer thread; fails with {@link IdempotencyStoreException} when the store is unavailable.
+     */
+    public CompletionStage<KeyClaim> claim(IdempotencyRepository.ClaimRequest request) {
         return submit(claims, request);
     }
 
     /** Marks a claim ACCEPTED, in the next batch of marks ({@link IdempotencyRepository#markAllAccepted}). */
-    public void markAccepted(IdempotencyRepository.ClaimedKey key) {
-        submit(accepted, key);
+    public CompletionStage<Boolean> markAccepted(IdempotencyRepository.ClaimedKey key) {
+        return submit(accepted, key);
     }
 
     /** A write that was refused (queue full or closed) or not answered in time is the store being unavailable. */
-    private static <T, R> R submit(GroupCommit<T, R> writes, T write) {
-        try {
-            return writes.submit(write);
-        } catch (RejectedExecutionException e) {
-            throw new IdempotencyStoreException("PostgreSQL is not keeping up: " + e.getMessage(), e);
-        }
+    private static <T, R> CompletionStage<R> submit(GroupCommit<T, R> writes, T write) {
+        return writes.submitAsync(write).exceptionallyCompose(failure -> CompletableFuture.failedFuture(
+                failure instanceof RejectedExecutionException rejected
+                        ? new IdempotencyStoreException("PostgreSQL is not keeping up: " + rejected.getMessage(), rejected)
+                        : failure));
     }
 
     @PreDestroy

@@ -1,5 +1,6 @@
 package io.salespulse.ingest.domain;
 
+import io.opentelemetry.context.Context;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.quarkus.logging.Log;
 import io.salespulse.ingest.config.IngestConfig;
@@ -11,6 +12,8 @@ import io.salespulse.ingest.data.IdempotencyWrites;
 import io.salespulse.ingest.data.KeyClaim;
 import io.salespulse.ingest.messaging.PublishFailedException;
 import io.salespulse.ingest.messaging.SaleEventProducer;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
@@ -47,7 +50,7 @@ public class SaleIngestService {
 
     /**
      * Publishes {@code draft} and returns once Kafka acknowledged it (or the answer of the first request with the same
-     * key).
+     * key). For callers on a worker thread; {@link #ingestAsync} is the same without blocking one.
      *
      * @param receivedNanos  {@link System#nanoTime()} when the request arrived, for the latency metric
      * @param idempotencyKey the caller's key, or null to use the externalId (no idempotency without either)
@@ -56,24 +59,38 @@ public class SaleIngestService {
      * @throws PublishFailedException        Kafka did not acknowledge the event
      * @throws IdempotencyStoreException     PostgreSQL could not record the key
      */
-    @WithSpan("SaleIngestService.ingest")
     public IngestResult ingest(SaleDraft draft, String idempotencyKey, long receivedNanos) {
+        return ingestAsync(draft, idempotencyKey, receivedNanos).await().indefinitely();
+    }
+
+    /**
+     * {@link #ingest} as a Uni that fails with the exceptions listed there. Nothing in it blocks the calling thread:
+     * the claim, the publish and the mark complete on the group-commit writers and the Kafka client, and every step
+     * chained there only hands work on, so a request costs no worker thread (and no thread switch to one) while it
+     * waits for PostgreSQL and Kafka.
+     */
+    @WithSpan("SaleIngestService.ingest")
+    public Uni<IngestResult> ingestAsync(SaleDraft draft, String idempotencyKey, long receivedNanos) {
+        Context trace = Context.current();
         SaleDraft sale = factory.normalise(draft);
         String key = idempotencyKey != null ? "idempotency-key:" + idempotencyKey
                 : sale.externalId() != null ? "external-id:" + sale.externalId()
                 : null;
         if (key == null) {
             EventIdentity identity = factory.newIdentity(sale);
-            publish(sale, identity, receivedNanos);
-            return new IngestResult(identity.eventId(), identity.externalId(), false);
+            return publish(sale, identity, trace, receivedNanos)
+                    .replaceWith(new IngestResult(identity.eventId(), identity.externalId(), false));
         }
         String requestHash = SaleEventFactory.fingerprint(sale);
-        KeyClaim claim = singleWrites.claim(new IdempotencyRepository.ClaimRequest(sale.source(), key, requestHash,
-                factory.newIdentity(sale)));
-        if (claim instanceof KeyClaim.Owned owned) {
-            return publishClaimed(sale, key, owned, receivedNanos);
-        }
-        IdempotencyRecord held = ((KeyClaim.Held) claim).record();
+        var request = new IdempotencyRepository.ClaimRequest(sale.source(), key, requestHash, factory.newIdentity(sale));
+        return Uni.createFrom().completionStage(() -> singleWrites.claim(request))
+                .chain(claim -> claim instanceof KeyClaim.Owned owned
+                        ? publishClaimed(sale, key, owned, trace, receivedNanos)
+                        : Uni.createFrom().item(() -> answerHeld(sale, requestHash, ((KeyClaim.Held) claim).record())));
+    }
+
+    /** The answer when an earlier request holds the key: its result, or why there is none yet. */
+    private IngestResult answerHeld(SaleDraft sale, String requestHash, IdempotencyRecord held) {
         if (!held.requestHash().equals(requestHash)) {
             throw new IdempotencyKeyReusedException();
         }
@@ -152,35 +169,41 @@ public class SaleIngestService {
         return List.of(outcomes);
     }
 
-    private IngestResult publishClaimed(SaleDraft sale, String key, KeyClaim.Owned owned, long receivedNanos) {
+    private Uni<IngestResult> publishClaimed(SaleDraft sale, String key, KeyClaim.Owned owned, Context trace,
+                                             long receivedNanos) {
         EventIdentity identity = owned.identity();
         if (owned.takenOver()) {
             Log.infof("Retry takes over sale event %s from a failed or abandoned attempt", identity.eventId());
         }
-        try {
-            publish(sale, identity, receivedNanos);
-        } catch (PublishFailedException e) {
-            try {
-                keys.markFailed(sale.source(), key, identity.eventId());
-            } catch (IdempotencyStoreException storeDown) {
-                // The row stays PENDING: a retry takes over after ingest.idempotency.takeover-after instead.
-                Log.warnf("Could not mark sale event %s as failed: %s", identity.eventId(), storeDown.getMessage());
-            }
-            throw e;
-        }
-        try {
-            singleWrites.markAccepted(new IdempotencyRepository.ClaimedKey(sale.source(), key, identity.eventId()));
-        } catch (IdempotencyStoreException e) {
-            // The event is in Kafka, so the sale is accepted; a retry after the takeover delay re-sends the same
-            // eventId, which consumers deduplicate.
-            Log.warnf("Sale event %s is published but its idempotency key stays PENDING: %s", identity.eventId(),
-                    e.getMessage());
-        }
-        return new IngestResult(identity.eventId(), identity.externalId(), false);
+        var claimed = new IdempotencyRepository.ClaimedKey(sale.source(), key, identity.eventId());
+        return publish(sale, identity, trace, receivedNanos)
+                .onFailure(PublishFailedException.class).call(() -> markFailed(claimed))
+                .chain(() -> Uni.createFrom().completionStage(() -> singleWrites.markAccepted(claimed))
+                        .onFailure(IdempotencyStoreException.class).recoverWithItem(e -> {
+                            // The event is in Kafka, so the sale is accepted; a retry after the takeover delay
+                            // re-sends the same eventId, which consumers deduplicate.
+                            Log.warnf("Sale event %s is published but its idempotency key stays PENDING: %s",
+                                    identity.eventId(), e.getMessage());
+                            return Boolean.FALSE;
+                        }))
+                .replaceWith(new IngestResult(identity.eventId(), identity.externalId(), false));
     }
 
-    private void publish(SaleDraft sale, EventIdentity identity, long receivedNanos) {
-        producer.publish(SaleEventFactory.event(sale, identity));
-        metrics.accepted(sale.channel(), System.nanoTime() - receivedNanos);
+    /** Records a failed publish, on a worker thread (a plain JDBC write); the caller's failure stays what it was. */
+    private Uni<Void> markFailed(IdempotencyRepository.ClaimedKey claimed) {
+        return Uni.createFrom().<Void>item(() -> {
+            try {
+                keys.markFailed(claimed.scope(), claimed.key(), claimed.eventId());
+            } catch (IdempotencyStoreException storeDown) {
+                // The row stays PENDING: a retry takes over after ingest.idempotency.takeover-after instead.
+                Log.warnf("Could not mark sale event %s as failed: %s", claimed.eventId(), storeDown.getMessage());
+            }
+            return null;
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    private Uni<Void> publish(SaleDraft sale, EventIdentity identity, Context trace, long receivedNanos) {
+        return producer.publish(SaleEventFactory.event(sale, identity), trace)
+                .invoke(() -> metrics.accepted(sale.channel(), System.nanoTime() - receivedNanos));
     }
 }

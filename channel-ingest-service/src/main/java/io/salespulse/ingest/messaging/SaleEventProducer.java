@@ -6,8 +6,11 @@ import io.quarkus.logging.Log;
 import io.salespulse.ingest.config.IngestConfig;
 import io.salespulse.ingest.domain.SaleEvent;
 import io.salespulse.support.CloudEvents;
+import io.opentelemetry.context.Context;
 import io.smallrye.mutiny.TimeoutException;
+import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -24,7 +27,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Publishes canonical sale events to sales.events.v1 (channel {@value #CHANNEL}: acks=all, idempotent producer), keyed
- * {@code channel:source:externalId}, with CloudEvents headers. {@link #publish} returns only once the broker has
+ * {@code channel:source:externalId}, with CloudEvents headers. {@link #publish} completes only once the broker has
  * acknowledged the write, so "accepted" always means "durably in Kafka".
  */
 @ApplicationScoped
@@ -46,25 +49,28 @@ public class SaleEventProducer {
     }
 
     /**
-     * Sends the event and blocks (a worker thread, never the event loop) until Kafka acknowledges it.
-     *
-     * @throws PublishFailedException when Kafka refuses it or does not answer within ingest.publish-timeout; the
-     *                                event may still arrive later, which is why retries re-send the same eventId
+     * Sends the event; the Uni completes once Kafka has acknowledged it, on a Kafka client thread (chain nothing that
+     * blocks). {@code trace} is the request's OpenTelemetry context: the record's traceparent continues it whichever
+     * thread sends.
+     * <p>
+     * Fails with {@link PublishFailedException} when Kafka refuses the event or does not answer within
+     * ingest.publish-timeout; the event may still arrive later, which is why retries re-send the same eventId.
      */
-    public void publish(SaleEvent event) {
+    public Uni<Void> publish(SaleEvent event, Context trace) {
         Message<String> message = CloudEvents.message(event.key(), serialize(event), event.eventId(), EVENT_TYPE,
-                EVENT_SOURCE, event.occurredAt());
-        try {
-            emitter.sendMessage(message).await().atMost(timeout);
-        } catch (TimeoutException e) {
-            Log.warnf("Kafka did not acknowledge sale event %s within %s; it may still be delivered", event.eventId(),
-                    timeout);
-            throw new PublishFailedException(event.eventId(), e);
-        } catch (RuntimeException e) {
-            // Nacked by the producer (broker unreachable, delivery.timeout.ms elapsed) or the emitter buffer is full.
-            Log.warnf("Kafka refused sale event %s: %s", event.eventId(), e.toString());
-            throw new PublishFailedException(event.eventId(), e);
-        }
+                EVENT_SOURCE, event.occurredAt()).addMetadata(TracingMetadata.withCurrent(trace));
+        return emitter.sendMessage(message)
+                .ifNoItem().after(timeout).fail()
+                .onFailure().transform(failure -> {
+                    if (failure instanceof TimeoutException) {
+                        Log.warnf("Kafka did not acknowledge sale event %s within %s; it may still be delivered",
+                                event.eventId(), timeout);
+                    } else {
+                        // Nacked (broker unreachable, delivery.timeout.ms elapsed) or the emitter buffer is full.
+                        Log.warnf("Kafka refused sale event %s: %s", event.eventId(), failure.toString());
+                    }
+                    return new PublishFailedException(event.eventId(), failure);
+                });
     }
 
     /**

@@ -3,6 +3,7 @@ package io.salespulse.ingest.rest;
 import io.salespulse.ingest.domain.IngestResult;
 import io.salespulse.ingest.domain.SaleIngestService;
 import io.salespulse.support.Problem;
+import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -27,8 +28,9 @@ import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**
- * The public order API ({@code POST /api/orders} behind the gateway). Blocking by design: it runs on a worker thread
- * and waits for the Kafka acknowledgement before answering, so a 202 always means the sale is durably recorded.
+ * The public order API ({@code POST /api/orders} behind the gateway). It answers only after the Kafka acknowledgement,
+ * so a 202 always means the sale is durably recorded, but it waits without a thread: the request stays on its event
+ * loop and the answer is written when the idempotency key and the event are stored ({@link SaleIngestService#ingestAsync}).
  */
 @Path("/orders")
 @Tag(name = "Orders", description = "Sales entered through the API")
@@ -73,14 +75,18 @@ public class OrderResource {
     @APIResponse(responseCode = "503", description = "Kafka (or the idempotency store) unavailable: not accepted; retry with the same key",
             headers = @Header(name = "Retry-After", schema = @Schema(implementation = Integer.class)),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RestResponse<OrderAccepted> create(
+    public Uni<RestResponse<OrderAccepted>> create(
             @Valid @NotNull OrderRequest order,
             @Parameter(name = IDEMPOTENCY_KEY, in = ParameterIn.HEADER,
                     description = "Client-chosen key (1-200 visible ASCII characters) making retries safe; kept 7 days")
             @RestHeader(IDEMPOTENCY_KEY) @Size(min = 1, max = 200) @Pattern(regexp = "[\\x21-\\x7E]+")
             String idempotencyKey) {
         long received = System.nanoTime();
-        IngestResult result = ingest.ingest(order.toDraft(CallerSource.of(caller)), idempotencyKey, received);
+        return ingest.ingestAsync(order.toDraft(CallerSource.of(caller)), idempotencyKey, received)
+                .map(OrderResource::accepted);
+    }
+
+    private static RestResponse<OrderAccepted> accepted(IngestResult result) {
         RestResponse.ResponseBuilder<OrderAccepted> response =
                 RestResponse.ResponseBuilder.create(RestResponse.Status.ACCEPTED, OrderAccepted.of(result));
         if (result.replayed()) {

@@ -70,6 +70,35 @@ class GroupCommitTest {
     }
 
     @Test
+    void anAsyncCallerWaitsWithoutAThreadAndItsResultCompletesOnTheWriter() throws Exception {
+        commit = new GroupCommit<>("test", 10, 100, recording(items -> items.stream().map(String::toUpperCase).toList()),
+                failure -> true);
+
+        CompletableFuture<String> completedOn = commit.submitAsync("a")
+                .thenApply(result -> result + " on " + Thread.currentThread().getName());
+
+        assertThat(completedOn.get(5, TimeUnit.SECONDS)).isEqualTo("A on test");
+    }
+
+    @Test
+    void anAsyncCallerIsRefusedWithTheSameFailuresAsABlockingOne() throws Exception {
+        CountDownLatch releaseFirstBatch = new CountDownLatch(1);
+        commit = new GroupCommit<>("test", 100, 1, recording(items -> {
+            await(releaseFirstBatch);
+            return items;
+        }), failure -> true);
+        Future<String> first = submitFirstBatch();
+        submitQueued("second");
+
+        CompletableFuture<String> refused = commit.submitAsync("third");
+
+        assertThat(refused).isCompletedExceptionally();
+        assertThatThrownBy(refused::join).hasCauseInstanceOf(RejectedExecutionException.class);
+        releaseFirstBatch.countDown();
+        assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("first");
+    }
+
+    @Test
     void aBatchNeverExceedsItsMaximum() throws Exception {
         CountDownLatch releaseFirstBatch = new CountDownLatch(1);
         commit = new GroupCommit<>("test", 3, 100, recording(items -> {

@@ -96,6 +96,20 @@ class OrderResourceIT {
     }
 
     @Test
+    void theSaleEventContinuesTheCallersTraceThoughAnotherThreadSendsIt() {
+        // The event is sent from the group-commit writer once the key is claimed, not from the request's thread.
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        Map<String, Object> order = Orders.aFullSale();
+
+        Response response = given().header("Authorization", CLERK).header("traceparent", "00-" + traceId
+                + "-00f067aa0ba902b7-01").contentType(ContentType.JSON).body(order).when().post("/orders").andReturn();
+
+        response.then().statusCode(202);
+        ConsumerRecord<String, String> record = single(UUID.fromString(response.path("eventId")));
+        assertThat(CloudEvents.header(record.headers(), "traceparent")).startsWith("00-" + traceId + "-");
+    }
+
+    @Test
     void aFullOrderKeepsItsChannelSourceIdAndLines() throws Exception {
         Map<String, Object> order = Orders.aFullSale();
 
