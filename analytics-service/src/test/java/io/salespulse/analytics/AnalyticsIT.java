@@ -107,6 +107,8 @@ class AnalyticsIT {
             }
             assertThat(entry(a.get("topProductsAllTime"), "productId", product).get("revenue").asText())
                     .isEqualTo("7.50");
+            assertThat(entry(a.get("topProductsAllTimeByUnits"), "productId", product).get("units").asLong())
+                    .isEqualTo(3);
         });
     }
 

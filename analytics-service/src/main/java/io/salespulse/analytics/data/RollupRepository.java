@@ -88,6 +88,13 @@ public class RollupRepository {
              ORDER BY revenue DESC, units DESC, key COLLATE "C"
              LIMIT ?
             """;
+    static final String SELECT_ALL_TIME_TOP_BY_UNITS = """
+            SELECT key, label, revenue, units
+              FROM all_time_rollups
+             WHERE dimension = 'product' AND units > 0
+             ORDER BY units DESC, revenue DESC, key COLLATE "C"
+             LIMIT ?
+            """;
     // Index daily_rollups_dimension_day_idx.
     static final String SELECT_DAILY_TOTALS = """
             SELECT day, revenue, orders, units
@@ -227,6 +234,7 @@ public class RollupRepository {
                 products(c, SELECT_DAY_TOP_BY_REVENUE, today, topN),
                 products(c, SELECT_DAY_TOP_BY_UNITS, today, topN),
                 products(c, SELECT_ALL_TIME_TOP_BY_REVENUE, null, topN),
+                products(c, SELECT_ALL_TIME_TOP_BY_UNITS, null, topN),
                 breakdowns.get(Dimension.CHANNEL),
                 SourceBreakdowns.group(breakdowns.get(Dimension.CHANNEL), breakdowns.get(Dimension.SOURCE)),
                 breakdowns.get(Dimension.CATEGORY),

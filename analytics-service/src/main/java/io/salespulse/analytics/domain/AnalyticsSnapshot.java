@@ -28,7 +28,9 @@ public record AnalyticsSnapshot(
         @Schema(description = "Today's top products by revenue") List<ProductFigure> topProducts,
         @Schema(description = "Today's top products by units") List<ProductFigure> topProductsByUnits,
         @Schema(description = "Top products of the last minute by revenue") List<ProductFigure> topProductsLastMinute,
+        @Schema(description = "Top products of the last minute by units") List<ProductFigure> topProductsLastMinuteByUnits,
         @Schema(description = "All-time top products by revenue") List<ProductFigure> topProductsAllTime,
+        @Schema(description = "All-time top products by units") List<ProductFigure> topProductsAllTimeByUnits,
         @Schema(description = "Today per channel, by revenue descending") List<Breakdown> byChannel,
         @Schema(description = "Today per source, grouped by channel (channels in the order of byChannel), then by "
                 + "revenue descending") List<SourceBreakdown> bySource,

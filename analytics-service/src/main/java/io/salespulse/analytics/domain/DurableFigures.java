@@ -11,6 +11,7 @@ import java.util.List;
 public record DurableFigures(LocalDate today, BigDecimal totalRevenue, long totalOrders, long totalUnits,
                              DayFigures todayFigures, List<ProductFigure> topProducts,
                              List<ProductFigure> topProductsByUnits, List<ProductFigure> topProductsAllTime,
+                             List<ProductFigure> topProductsAllTimeByUnits,
                              List<Breakdown> byChannel, List<SourceBreakdown> bySource,
                              List<Breakdown> byCategory, List<Breakdown> byLocation,
                              List<Breakdown> byRegion, List<DailyTotal> daily) {

@@ -2,6 +2,7 @@ package io.salespulse.analytics.domain;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.UUID;
 
 /**
@@ -59,8 +60,9 @@ public final class LiveWindow {
     }
 
     public synchronized LiveFigures figures(Instant now, int topN) {
+        Collection<ProductFigure> lastMinute = seconds.lastMinuteProducts(now);
         return new LiveFigures(seconds.minutes(now),
-                Ranking.top(seconds.lastMinuteProducts(now), Ranking.BY_REVENUE, topN),
+                Ranking.top(lastMinute, Ranking.BY_REVENUE, topN), Ranking.top(lastMinute, Ranking.BY_UNITS, topN),
                 minutes.lastHour(now));
     }
 

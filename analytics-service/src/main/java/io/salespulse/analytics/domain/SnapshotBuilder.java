@@ -32,7 +32,7 @@ public final class SnapshotBuilder {
                 durable.totalRevenue(), durable.totalOrders(), durable.totalUnits(),
                 durable.todayFigures(), lastMinute,
                 durable.topProducts(), durable.topProductsByUnits(), live.topProductsLastMinute(),
-                durable.topProductsAllTime(),
+                live.topProductsLastMinuteByUnits(), durable.topProductsAllTime(), durable.topProductsAllTimeByUnits(),
                 durable.byChannel(), durable.bySource(), durable.byCategory(), durable.byLocation(), durable.byRegion(),
                 live.lastHour(), dailySeries(durable.today(), durable.daily()));
     }

@@ -7,6 +7,7 @@ import java.time.Instant;
 
 import static io.salespulse.analytics.domain.LiveOrders.sale;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class LiveWindowTest {
     private static final Instant NOW = Instant.parse("2025-06-02T10:00:00Z");
@@ -87,5 +88,17 @@ class LiveWindowTest {
 
         assertThat(window.figures(NOW, 2).topProductsLastMinute())
                 .extracting(ProductFigure::productId).containsExactly("P-2", "P-1");
+    }
+
+    @Test
+    void theTopProductsOfTheLastMinuteByUnitsAreRankedByUnits() {
+        window.apply(sale(NOW.minusSeconds(5), "P-1", "Cola", 10, 1990), NOW);
+        window.apply(sale(NOW.minusSeconds(4), "P-2", "Chips", 1, 2500), NOW);
+        window.apply(sale(NOW.minusSeconds(3), "P-3", "Gum", 3, 99), NOW);
+        window.apply(sale(NOW.minusSeconds(61), "P-4", "Water", 50, 100), NOW);
+
+        assertThat(window.figures(NOW, 2).topProductsLastMinuteByUnits())
+                .extracting(ProductFigure::productId, ProductFigure::units)
+                .containsExactly(tuple("P-1", 10L), tuple("P-3", 3L));
     }
 }

@@ -41,13 +41,13 @@ class SnapshotBuilderTest {
     @Test
     void theSnapshotPutsLiveAndDurableFiguresTogether() {
         var durable = new DurableFigures(TODAY, new BigDecimal("100.00"), 5, 9,
-                new DayFigures(TODAY, new BigDecimal("40.00"), 2, 3), List.of(), List.of(), List.of(),
+                new DayFigures(TODAY, new BigDecimal("40.00"), 2, 3), List.of(), List.of(), List.of(), List.of(),
                 List.of(new Breakdown("WEB", new BigDecimal("40.00"), 2, 3)),
                 List.of(new SourceBreakdown("WEB", "api:pos-7", new BigDecimal("40.00"), 2, 3)),
                 List.of(), List.of(), List.of(),
                 List.of(new DailyTotal(TODAY.minusDays(1), new BigDecimal("60.00"), 3, 6),
                         new DailyTotal(TODAY, new BigDecimal("40.00"), 2, 3)));
-        var live = new LiveFigures(new SlidingWindow.Minutes(NOW, 1250, 2, 1000, 1), List.of(), List.of());
+        var live = new LiveFigures(new SlidingWindow.Minutes(NOW, 1250, 2, 1000, 1), List.of(), List.of(), List.of());
 
         AnalyticsSnapshot s = SnapshotBuilder.build(NOW, ZoneOffset.UTC, "EUR", durable, live);
 
