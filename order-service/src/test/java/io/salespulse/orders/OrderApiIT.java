@@ -134,6 +134,22 @@ class OrderApiIT {
     }
 
     @Test
+    void sortsByTypeSalesBeforeTheReturnAndTheOtherWayRound() {
+        List<String> types = analyst().queryParam("locationId", STORE).queryParam("sort", "type").get("/orders")
+                .then().statusCode(200).extract().jsonPath().getList("items.type", String.class);
+        assertThat(types).containsExactly("RETURN", "SALE", "SALE", "SALE", "SALE");
+        List<String> descending = analyst().queryParam("locationId", STORE).queryParam("sort", "-type")
+                .get("/orders").then().statusCode(200).extract().jsonPath().getList("items.type", String.class);
+        assertThat(descending).containsExactly("SALE", "SALE", "SALE", "SALE", "RETURN");
+        analyst().queryParam("locationId", STORE).queryParam("sort", "-returnOf").get("/orders")
+                .then().statusCode(200).body("items[0].type", equalTo("SALE"));
+        analyst().queryParam("locationId", STORE).queryParam("sort", "returnOf").get("/orders")
+                .then().statusCode(200).body("items[0].type", equalTo("RETURN"));
+        analyst().queryParam("locationId", STORE).queryParam("sort", "region").get("/orders").then().statusCode(200);
+        analyst().queryParam("locationId", STORE).queryParam("sort", "-currency").get("/orders").then().statusCode(200);
+    }
+
+    @Test
     void listsEveryChannelAndSourceWithItsOrderCount() {
         List<java.util.Map<String, Object>> sources = analyst().get("/orders/sources")
                 .then().statusCode(200).extract().jsonPath().getList("$");

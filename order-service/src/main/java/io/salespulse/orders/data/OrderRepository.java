@@ -77,16 +77,24 @@ public class OrderRepository {
             FROM orders
             GROUP BY channel, source
             ORDER BY channel, source""";
-    /** The only columns ORDER BY ever names; order_id follows as tie-breaker so pages are stable. */
-    private static final Map<OrderSort.Field, String> SORT_COLUMNS = new EnumMap<>(Map.of(
-            OrderSort.Field.OCCURRED_AT, "o.occurred_at",
-            OrderSort.Field.RECORDED_AT, "o.recorded_at",
-            OrderSort.Field.TOTAL, "o.total",
-            OrderSort.Field.CHANNEL, "o.channel",
-            OrderSort.Field.SOURCE, "o.source",
-            OrderSort.Field.LOCATION_ID, "o.location_id",
-            OrderSort.Field.ITEM_COUNT, "o.item_count",
-            OrderSort.Field.EXTERNAL_ID, "o.external_id"));
+    /**
+     * The only columns ORDER BY ever names; order_id follows as tie-breaker so pages are stable. type, region, currency
+     * and return_of have few distinct values (or are mostly null) and no index: sorting by them sorts the filtered rows.
+     * Orders without a region or returnOf come last ascending, first descending (PostgreSQL's NULL order).
+     */
+    private static final Map<OrderSort.Field, String> SORT_COLUMNS = new EnumMap<>(Map.ofEntries(
+            Map.entry(OrderSort.Field.OCCURRED_AT, "o.occurred_at"),
+            Map.entry(OrderSort.Field.RECORDED_AT, "o.recorded_at"),
+            Map.entry(OrderSort.Field.TOTAL, "o.total"),
+            Map.entry(OrderSort.Field.CHANNEL, "o.channel"),
+            Map.entry(OrderSort.Field.SOURCE, "o.source"),
+            Map.entry(OrderSort.Field.LOCATION_ID, "o.location_id"),
+            Map.entry(OrderSort.Field.ITEM_COUNT, "o.item_count"),
+            Map.entry(OrderSort.Field.EXTERNAL_ID, "o.external_id"),
+            Map.entry(OrderSort.Field.TYPE, "o.type"),
+            Map.entry(OrderSort.Field.REGION, "o.region"),
+            Map.entry(OrderSort.Field.CURRENCY, "o.currency"),
+            Map.entry(OrderSort.Field.RETURN_OF, "o.return_of")));
 
     private final DataSource dataSource;
 

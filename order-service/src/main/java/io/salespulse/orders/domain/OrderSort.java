@@ -17,7 +17,11 @@ public record OrderSort(Field field, boolean descending) {
         SOURCE("source"),
         LOCATION_ID("locationId"),
         ITEM_COUNT("itemCount"),
-        EXTERNAL_ID("externalId");
+        EXTERNAL_ID("externalId"),
+        TYPE("type"),
+        REGION("region"),
+        CURRENCY("currency"),
+        RETURN_OF("returnOf");
 
         private final String apiName;
 

@@ -32,6 +32,8 @@ final class OrderQueryParams {
     /** More would not be a choice made in a UI; it bounds the size of the array parameter. */
     static final int MAX_VALUES = 100;
     static final int MAX_SOURCE_LENGTH = 200;
+    /** The largest order total stored (NUMERIC(14,2)). */
+    static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999.99");
 
     private final List<Problem.FieldError> errors = new ArrayList<>();
 
@@ -49,6 +51,8 @@ final class OrderQueryParams {
         }
         Set<Channel> channels = params.channels(channel);
         Set<String> sources = params.sources(source);
+        String location = params.text("locationId", locationId);
+        String product = params.text("productId", productId);
         OrderType typeValue = params.enumValue("type", type, OrderType.class);
         BigDecimal min = params.amount("minTotal", minTotal);
         BigDecimal max = params.amount("maxTotal", maxTotal);
@@ -67,8 +71,8 @@ final class OrderQueryParams {
             throw new ProblemException(new Problem("about:blank", "Invalid request", 400,
                     "The request has " + params.errors.size() + " invalid parameter(s)", null, params.errors));
         }
-        return new OrderCriteria(fromInstant, toInstant, channels, sources, emptyToNull(locationId),
-                emptyToNull(productId), typeValue, min, max, sortValue, pageValue, sizeValue);
+        return new OrderCriteria(fromInstant, toInstant, channels, sources, location, product, typeValue, min, max,
+                sortValue, pageValue, sizeValue);
     }
 
     /** Repeated and comma-separated channel names; blank items are ignored. */
@@ -104,6 +108,9 @@ final class OrderQueryParams {
                 errors.add(new Problem.FieldError("source", "must be at most " + MAX_SOURCE_LENGTH + " characters"));
                 return Set.of();
             }
+            if (text("source", source) == null) {
+                return Set.of();
+            }
             sources.add(source);
         }
         if (sources.size() > MAX_VALUES) {
@@ -118,12 +125,38 @@ final class OrderQueryParams {
     }
 
     private Instant instant(String name, String value) {
-        return parsed(name, value, text -> OffsetDateTime.parse(text).toInstant(),
-                "must be an ISO-8601 date-time with offset, e.g. 2025-01-31T00:00:00Z");
+        return parsed(name, value, text -> inStoredRange(OffsetDateTime.parse(text)).toInstant(),
+                "must be an ISO-8601 date-time with offset from year 1 to 9999, e.g. 2025-01-31T00:00:00Z");
     }
 
     private BigDecimal amount(String name, String value) {
-        return parsed(name, value, BigDecimal::new, "must be a decimal amount, e.g. 19.99");
+        return parsed(name, value, text -> inStoredRange(new BigDecimal(text)),
+                "must be a decimal amount of at most " + MAX_AMOUNT + " either way, e.g. 19.99");
+    }
+
+    /** A plain identifier filter; PostgreSQL refuses a NUL in text, and no identifier has control characters. */
+    private String text(String name, String value) {
+        String text = emptyToNull(value);
+        if (text != null && text.chars().anyMatch(Character::isISOControl)) {
+            errors.add(new Problem.FieldError(name, "must not contain control characters"));
+            return null;
+        }
+        return text;
+    }
+
+    // Beyond these PostgreSQL would refuse the parameter (a 500); nothing stored lies outside them anyway.
+    private static OffsetDateTime inStoredRange(OffsetDateTime time) {
+        if (time.getYear() < 1 || time.getYear() > 9999) {
+            throw new IllegalArgumentException("year out of range");
+        }
+        return time;
+    }
+
+    private static BigDecimal inStoredRange(BigDecimal amount) {
+        if (amount.abs().compareTo(MAX_AMOUNT) > 0) {
+            throw new IllegalArgumentException("amount out of range");
+        }
+        return amount;
     }
 
     private <E extends Enum<E>> E enumValue(String name, String value, Class<E> type) {

@@ -45,8 +45,9 @@ public class OrderResource {
             @Parameter(description = "SALE or RETURN") @QueryParam("type") String type,
             @Parameter(description = "Minimum total, inclusive") @QueryParam("minTotal") String minTotal,
             @Parameter(description = "Maximum total, inclusive") @QueryParam("maxTotal") String maxTotal,
-            @Parameter(description = "occurredAt, recordedAt, total, channel, source, locationId, itemCount or "
-                    + "externalId; prefix - for descending") @QueryParam("sort") String sort,
+            @Parameter(description = "occurredAt, recordedAt, total, channel, source, locationId, itemCount, "
+                    + "externalId, type, region, currency or returnOf; prefix - for descending") @QueryParam("sort")
+            String sort,
             @Parameter(description = "0-based page number") @QueryParam("page") String page,
             @Parameter(description = "Page size, 1 to 500 (default 50)") @QueryParam("size") String size) {
         var criteria = OrderQueryParams.parse(from, to, channel, source, locationId, productId, type, minTotal,

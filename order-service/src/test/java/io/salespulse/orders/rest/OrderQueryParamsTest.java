@@ -90,6 +90,25 @@ class OrderQueryParamsTest {
                 .containsExactlyInAnyOrder("from", "channel", "sort", "page", "size");
     }
 
+    @Test
+    void refusesWhatPostgreSqlCouldNotTakeInsteadOfFailingTheQuery() {
+        ProblemException problem = catchThrowableOfType(ProblemException.class,
+                () -> OrderQueryParams.parse("+300000-01-01T00:00:00Z", "-5000-01-01T00:00:00Z", null,
+                        List.of("store:\u0000"), "ST-\u0000", "P-1\u0007", null, "1e1001", "-1000000000000", null,
+                        null, null));
+
+        assertThat(problem.problem().errors()).extracting(Problem.FieldError::field)
+                .containsExactlyInAnyOrder("from", "to", "source", "locationId", "productId", "minTotal", "maxTotal");
+    }
+
+    @Test
+    void acceptsTheLimitsThemselves() {
+        OrderCriteria criteria = OrderQueryParams.parse("0001-01-01T00:00:00Z", "9999-12-31T23:59:59Z", null, null,
+                null, null, null, "-999999999999.99", "999999999999.99", null, null, null);
+
+        assertThat(criteria.maxTotal()).isEqualByComparingTo("999999999999.99");
+    }
+
     private static OrderCriteria parse(String from, String to, String channel, String sort, String page, String size) {
         return OrderQueryParams.parse(from, to, channel == null ? null : List.of(channel), null, null, null, null,
                 null, null, sort, page, size);
