@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The rules of POST /orders (Bean Validation on its request records) for drafts made by adapters that have no request
@@ -16,9 +17,14 @@ public final class SaleDraftRules {
     public static final int MAX_LINES = 1000;
     public static final int MAX_QUANTITY = 10_000;
     public static final Duration FUTURE_TOLERANCE = Duration.ofSeconds(5);
-    private static final Pattern TRIMMED = Pattern.compile("\\S(.*\\S)?");
+    /** Identifiers: no leading or trailing whitespace, no control characters (PostgreSQL refuses a NUL in text). */
+    public static final String TRIMMED = "[^\\s\\p{Cntrl}]([^\\p{Cntrl}]*[^\\s\\p{Cntrl}])?";
+    private static final Pattern TRIMMED_PATTERN = Pattern.compile(TRIMMED);
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
-    private static final BigDecimal MAX_MONEY = new BigDecimal("999999999999.99");
+    /** The largest amount the platform stores (NUMERIC(14,2)): a unit price, a line total and an order total. */
+    public static final BigDecimal MAX_MONEY = new BigDecimal("999999999999.99");
+    /** No sale happened before this: an older time is a typo (and years before 1 cannot be stored at all). */
+    public static final Instant EARLIEST_SALE = Instant.parse("2000-01-01T00:00:00Z");
 
     private SaleDraftRules() {
     }
@@ -41,6 +47,9 @@ public final class SaleDraftRules {
         if (draft.occurredAt() != null && draft.occurredAt().isAfter(now.plus(FUTURE_TOLERANCE))) {
             problems.add("occurredAt " + draft.occurredAt() + " is more than 5 s in the future");
         }
+        if (draft.occurredAt() != null && draft.occurredAt().isBefore(EARLIEST_SALE)) {
+            problems.add("occurredAt " + draft.occurredAt() + " is before " + EARLIEST_SALE);
+        }
         if ((draft.type() == SaleType.RETURN) != (draft.returnOf() != null)) {
             problems.add(draft.type() == SaleType.RETURN ? "a RETURN needs returnOf" : "returnOf is only for a RETURN");
         }
@@ -53,7 +62,16 @@ public final class SaleDraftRules {
         for (int i = 0; i < draft.lines().size() && problems.size() < 20; i++) {
             line(problems, "line " + (i + 1), draft.lines().get(i));
         }
+        if (!withinMaxTotal(draft.lines().stream().filter(l -> l.unitPrice() != null)
+                .map(l -> l.unitPrice().multiply(BigDecimal.valueOf(l.quantity()))))) {
+            problems.add("the lines add up to more than " + MAX_MONEY);
+        }
         return problems;
+    }
+
+    /** Whether these line amounts (all >= 0) add up to an order total the platform can store. */
+    public static boolean withinMaxTotal(Stream<BigDecimal> lineAmounts) {
+        return lineAmounts.reduce(BigDecimal.ZERO, BigDecimal::add).compareTo(MAX_MONEY) <= 0;
     }
 
     private static void line(List<String> problems, String where, SaleLine line) {
@@ -82,8 +100,8 @@ public final class SaleDraftRules {
         }
         if (value.length() > maxLength) {
             problems.add(what + " is longer than " + maxLength + " characters");
-        } else if (!TRIMMED.matcher(value).matches()) {
-            problems.add(what + " must not be blank nor start or end with whitespace");
+        } else if (!TRIMMED_PATTERN.matcher(value).matches()) {
+            problems.add(what + " must not be blank, start or end with whitespace, nor contain control characters");
         }
     }
 

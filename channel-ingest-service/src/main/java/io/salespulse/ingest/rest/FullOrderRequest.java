@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.salespulse.ingest.domain.Channel;
 import io.salespulse.ingest.domain.IsoCurrency;
-import io.salespulse.ingest.domain.NotTooFarInFuture;
+import io.salespulse.ingest.domain.PlausibleSaleTime;
 import io.salespulse.ingest.domain.SaleDraft;
 import io.salespulse.ingest.domain.SaleType;
 import jakarta.validation.Valid;
@@ -13,13 +13,16 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** The full form: several lines, the caller's own order id, channel, source, location, currency, returns. */
 // Read as itself: the interface's deserializer would otherwise be inherited and call itself.
 @JsonDeserialize(using = JsonDeserializer.None.class)
 @ConsistentReturn
+@TotalWithinLimit
 @Schema(name = "FullOrder", description = "An order or return with lines; absent fields take their defaults.")
 public record FullOrderRequest(
         @Schema(description = "The order's id in the calling system; default a new UUID. Within its source it is also "
@@ -43,7 +46,7 @@ public record FullOrderRequest(
         String currency,
 
         @Schema(description = "When the sale happened (ISO-8601); default now; at most 5 s in the future")
-        @NotTooFarInFuture
+        @PlausibleSaleTime
         Instant occurredAt,
 
         @Schema(description = "Pseudonym of the customer, never personal data", examples = "c-5f2a9b")
@@ -60,6 +63,13 @@ public record FullOrderRequest(
         @Schema(description = "For a RETURN (required then): the original sale's eventId or externalId")
         @Size(min = 1, max = 200) @Pattern(regexp = OrderRequest.TRIMMED, message = OrderRequest.TRIMMED_MESSAGE)
         String returnOf) implements OrderRequest {
+
+    @Override
+    public Stream<BigDecimal> lineAmounts() {
+        return lines == null ? Stream.empty() : lines.stream()
+                .filter(line -> line != null)
+                .flatMap(line -> OrderRequest.amount(line.quantity(), line.unitPrice()));
+    }
 
     @Override
     public SaleDraft toDraft(String callerSource) {

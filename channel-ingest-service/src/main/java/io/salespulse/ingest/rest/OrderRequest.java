@@ -2,7 +2,11 @@ package io.salespulse.ingest.rest;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.salespulse.ingest.domain.SaleDraft;
+import io.salespulse.ingest.domain.SaleDraftRules;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.math.BigDecimal;
+import java.util.stream.Stream;
 
 /**
  * Body of {@code POST /orders}: the seed's simple one-product order, or the full form with lines. An object with
@@ -12,10 +16,25 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(oneOf = {SimpleOrderRequest.class, FullOrderRequest.class})
 public sealed interface OrderRequest permits SimpleOrderRequest, FullOrderRequest {
 
-    /** Identifiers and references: 1+ characters without leading or trailing whitespace, on one line. */
-    String TRIMMED = "\\S(.*\\S)?";
-    String TRIMMED_MESSAGE = "must not be blank nor start or end with whitespace";
+    /**
+     * Identifiers and references: 1+ characters without leading or trailing whitespace and without control characters
+     * (a NUL is refused by PostgreSQL further down: it must be a 400 here, not a 503 or a dead letter later).
+     */
+    String TRIMMED = SaleDraftRules.TRIMMED;
+    String TRIMMED_MESSAGE = "must not be blank, start or end with whitespace, nor contain control characters";
     int MAX_QUANTITY = 10_000;
+
+    /** quantity x unit price of each line, for {@link TotalWithinLimit}. */
+    Stream<BigDecimal> lineAmounts();
+
+    /**
+     * quantity x price, or nothing when either is missing or the price is itself too large: those have a constraint
+     * of their own, and one mistake gets one error.
+     */
+    static Stream<BigDecimal> amount(Integer quantity, BigDecimal price) {
+        return quantity == null || price == null || price.compareTo(SaleDraftRules.MAX_MONEY) > 0 ? Stream.empty()
+                : Stream.of(price.multiply(BigDecimal.valueOf(quantity)));
+    }
 
     /** The sale as the domain sees it; {@code callerSource} ({@code api:<caller>}) applies when none is given. */
     SaleDraft toDraft(String callerSource);

@@ -3,7 +3,7 @@ package io.salespulse.ingest.rest;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.salespulse.ingest.domain.Channel;
-import io.salespulse.ingest.domain.NotTooFarInFuture;
+import io.salespulse.ingest.domain.PlausibleSaleTime;
 import io.salespulse.ingest.domain.SaleDraft;
 import io.salespulse.ingest.domain.SaleLine;
 import jakarta.validation.constraints.DecimalMin;
@@ -18,10 +18,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** The seed's order: one product, {@code price} per unit, {@code date} optional (now). Channel API, defaults for the rest. */
 // Read as itself: the interface's deserializer would otherwise be inherited and call itself.
 @JsonDeserialize(using = JsonDeserializer.None.class)
+@TotalWithinLimit
 @Schema(name = "SimpleOrder", description = "One product sold through the API; location, currency and externalId take their defaults.")
 public record SimpleOrderRequest(
         @Schema(examples = "P-1001", required = true)
@@ -39,8 +41,13 @@ public record SimpleOrderRequest(
 
         @Schema(description = "When the sale happened (ISO-8601); default now; at most 5 s in the future",
                 examples = "2026-11-21T10:15:30Z")
-        @NotTooFarInFuture
+        @PlausibleSaleTime
         Instant date) implements OrderRequest {
+
+    @Override
+    public Stream<BigDecimal> lineAmounts() {
+        return OrderRequest.amount(quantity, price);
+    }
 
     @Override
     public SaleDraft toDraft(String callerSource) {

@@ -1,7 +1,7 @@
 package io.salespulse.ingest.rest;
 
 import io.salespulse.ingest.domain.Channel;
-import io.salespulse.ingest.domain.NotTooFarInFutureValidator;
+import io.salespulse.ingest.domain.PlausibleSaleTimeValidator;
 import io.salespulse.ingest.domain.SaleType;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorFactory;
@@ -147,13 +147,42 @@ class OrderValidationTest {
     }
 
     @Test
+    void identifiersHaveNoControlCharacters() {
+        var lines = List.of(line("P-1", 1, "1.00"));
+        assertThat(violations(new FullOrderRequest("E-\u00001", null, "web\u0007shop", null, null, null, null, lines,
+                null, null))).containsOnlyKeys("externalId", "source");
+        assertThat(violations(new SimpleOrderRequest("P-\u00001", 1, BigDecimal.ONE, null)))
+                .containsOnlyKeys("productId");
+        assertThat(violations(new SimpleOrderRequest("Café Crème 330 ml", 1, BigDecimal.ONE, null))).isEmpty();
+    }
+
+    @Test
+    void aSaleTimeBefore2000IsATypo() {
+        assertThat(violations(simple("1.00", Instant.parse("1999-12-31T23:59:59Z"))))
+                .containsExactly(entry("date", "must not be before 2000-01-01T00:00:00Z"));
+        assertThat(violations(full(List.of(line("P-1", 1, "1.00")), "EUR", Instant.parse("-5000-01-01T00:00:00Z"))))
+                .containsOnlyKeys("occurredAt");
+        assertThat(violations(simple("1.00", Instant.parse("2000-01-01T00:00:00Z")))).isEmpty();
+    }
+
+    @Test
+    void theLinesAddUpToAtMostTheLargestStoredTotal() {
+        assertThat(violations(new SimpleOrderRequest("P-1", 2, new BigDecimal("999999999999.99"), null)))
+                .containsExactly(entry("quantity", "the lines add up to more than 999999999999.99"));
+        assertThat(violations(full(List.of(line("P-1", 1, "999999999999.98"), line("P-2", 1, "0.01")), null, null)))
+                .isEmpty();
+        assertThat(violations(full(List.of(line("P-1", 1, "999999999999.99"), line("P-2", 1, "0.01")), null, null)))
+                .containsOnlyKeys("lines");
+    }
+
+    @Test
     void theSimpleFormNeedsProductQuantityAndPrice() {
         assertThat(violations(new SimpleOrderRequest(null, null, null, null)))
                 .containsOnlyKeys("productId", "quantity", "price");
     }
 
     private static SimpleOrderRequest simple(String price, Instant date) {
-        return new SimpleOrderRequest("P-1001", 2, new BigDecimal(price), date);
+        return new SimpleOrderRequest("P-1001", 1, new BigDecimal(price), date);
     }
 
     private static FullOrderRequest full(List<LineRequest> lines, String currency, Instant occurredAt) {
@@ -186,8 +215,8 @@ class OrderValidationTest {
         return configuration.constraintValidatorFactory(new ConstraintValidatorFactory() {
             @Override
             public <T extends ConstraintValidator<?, ?>> T getInstance(Class<T> key) {
-                return key == NotTooFarInFutureValidator.class
-                        ? key.cast(new NotTooFarInFutureValidator(clock))
+                return key == PlausibleSaleTimeValidator.class
+                        ? key.cast(new PlausibleSaleTimeValidator(clock))
                         : defaults.getInstance(key);
             }
 
