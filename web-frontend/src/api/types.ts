@@ -45,7 +45,9 @@ export interface AnalyticsSnapshot {
   topProducts: TopProduct[];
   topProductsByUnits: TopProduct[];
   topProductsLastMinute: TopProduct[];
+  topProductsLastMinuteByUnits: TopProduct[];
   topProductsAllTime: TopProduct[];
+  topProductsAllTimeByUnits: TopProduct[];
   byChannel: Breakdown[];
   /** Grouped by channel (in the order of byChannel), then by revenue; absent from an older analytics-service. */
   bySource?: SourceBreakdown[];
