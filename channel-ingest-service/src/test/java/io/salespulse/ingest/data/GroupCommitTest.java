@@ -71,11 +71,15 @@ class GroupCommitTest {
 
     @Test
     void anAsyncCallerWaitsWithoutAThreadAndItsResultCompletesOnTheWriter() throws Exception {
-        commit = new GroupCommit<>("test", 10, 100, recording(items -> items.stream().map(String::toUpperCase).toList()),
-                failure -> true);
+        CountDownLatch chained = new CountDownLatch(1);
+        commit = new GroupCommit<>("test", 10, 100, recording(items -> {
+            await(chained); // the batch ends only after the caller chained its step, so the writer runs that step
+            return items.stream().map(String::toUpperCase).toList();
+        }), failure -> true);
 
         CompletableFuture<String> completedOn = commit.submitAsync("a")
                 .thenApply(result -> result + " on " + Thread.currentThread().getName());
+        chained.countDown();
 
         assertThat(completedOn.get(5, TimeUnit.SECONDS)).isEqualTo("A on test");
     }

@@ -188,6 +188,21 @@ class OrderResourceIT {
         post(CLERK, bothForms, null).then().statusCode(400).contentType("application/problem+json")
                 .body("detail", containsString("either the simple form"));
 
+        Map<String, Object> misspelt = Orders.aFullSale();
+        misspelt.put("externalID", misspelt.remove("externalId"));
+        post(CLERK, misspelt, null).then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("Unknown field \"externalID\""));
+        Map<String, Object> simpleWithCurrency = Orders.aSimpleSale();
+        simpleWithCurrency.put("currency", "USD");
+        post(CLERK, simpleWithCurrency, null).then().statusCode(400)
+                .body("detail", containsString("Unknown field \"currency\": the simple form takes"));
+        Map<String, Object> lineTypo = Orders.aFullSale();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> firstLine = ((List<Map<String, Object>>) lineTypo.get("lines")).get(0);
+        firstLine.put("qty", firstLine.remove("quantity"));
+        post(CLERK, lineTypo, null).then().statusCode(400)
+                .body("detail", containsString("Unknown field \"qty\" in lines[0]"));
+
         post(CLERK, Orders.aSimpleSale(), "has space").then().statusCode(400)
                 .body("errors.field", hasItems("idempotencyKey"));
     }
