@@ -62,11 +62,19 @@ public final class SaleDraftRules {
         for (int i = 0; i < draft.lines().size() && problems.size() < 20; i++) {
             line(problems, "line " + (i + 1), draft.lines().get(i));
         }
-        if (!withinMaxTotal(draft.lines().stream().filter(l -> l.unitPrice() != null)
-                .map(l -> l.unitPrice().multiply(BigDecimal.valueOf(l.quantity()))))) {
+        if (!withinMaxTotal(draft.lines().stream().flatMap(l -> lineAmount(l.quantity(), l.unitPrice())))) {
             problems.add("the lines add up to more than " + MAX_MONEY);
         }
         return problems;
+    }
+
+    /**
+     * quantity x price, or nothing when either is missing or the price is itself too large: those have a check of
+     * their own, and one mistake gets one error.
+     */
+    public static Stream<BigDecimal> lineAmount(Integer quantity, BigDecimal price) {
+        return quantity == null || price == null || price.compareTo(MAX_MONEY) > 0 ? Stream.empty()
+                : Stream.of(price.multiply(BigDecimal.valueOf(quantity)));
     }
 
     /** Whether these line amounts (all >= 0) add up to an order total the platform can store. */

@@ -6,6 +6,7 @@ import io.salespulse.ingest.domain.Channel;
 import io.salespulse.ingest.domain.IsoCurrency;
 import io.salespulse.ingest.domain.PlausibleSaleTime;
 import io.salespulse.ingest.domain.SaleDraft;
+import io.salespulse.ingest.domain.SaleDraftRules;
 import io.salespulse.ingest.domain.SaleType;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -68,7 +69,7 @@ public record FullOrderRequest(
     public Stream<BigDecimal> lineAmounts() {
         return lines == null ? Stream.empty() : lines.stream()
                 .filter(line -> line != null)
-                .flatMap(line -> OrderRequest.amount(line.quantity(), line.unitPrice()));
+                .flatMap(line -> SaleDraftRules.lineAmount(line.quantity(), line.unitPrice()));
     }
 
     @Override

@@ -27,15 +27,6 @@ public sealed interface OrderRequest permits SimpleOrderRequest, FullOrderReques
     /** quantity x unit price of each line, for {@link TotalWithinLimit}. */
     Stream<BigDecimal> lineAmounts();
 
-    /**
-     * quantity x price, or nothing when either is missing or the price is itself too large: those have a constraint
-     * of their own, and one mistake gets one error.
-     */
-    static Stream<BigDecimal> amount(Integer quantity, BigDecimal price) {
-        return quantity == null || price == null || price.compareTo(SaleDraftRules.MAX_MONEY) > 0 ? Stream.empty()
-                : Stream.of(price.multiply(BigDecimal.valueOf(quantity)));
-    }
-
     /** The sale as the domain sees it; {@code callerSource} ({@code api:<caller>}) applies when none is given. */
     SaleDraft toDraft(String callerSource);
 }

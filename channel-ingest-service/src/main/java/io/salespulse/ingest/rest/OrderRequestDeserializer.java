@@ -10,7 +10,6 @@ import java.lang.reflect.RecordComponent;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -20,7 +19,6 @@ import java.util.Set;
  * "currency" sent with the simple form would be recorded as the default one.
  */
 public class OrderRequestDeserializer extends StdDeserializer<OrderRequest> {
-    private static final List<String> SIMPLE_ONLY = List.of("productId", "quantity", "price", "date");
     private static final Set<String> SIMPLE_FIELDS = fieldsOf(SimpleOrderRequest.class);
     private static final Set<String> FULL_FIELDS = fieldsOf(FullOrderRequest.class);
     private static final Set<String> LINE_FIELDS = fieldsOf(LineRequest.class);
@@ -43,7 +41,7 @@ public class OrderRequestDeserializer extends StdDeserializer<OrderRequest> {
             }
             return context.readTreeAsValue(body, SimpleOrderRequest.class);
         }
-        for (String field : SIMPLE_ONLY) {
+        for (String field : SIMPLE_FIELDS) {
             if (body.has(field)) {
                 return context.reportInputMismatch(OrderRequest.class,
                         "Send either the simple form (productId, quantity, price, date) or the full form (lines), "

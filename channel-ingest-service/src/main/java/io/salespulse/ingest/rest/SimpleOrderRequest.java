@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.salespulse.ingest.domain.Channel;
 import io.salespulse.ingest.domain.PlausibleSaleTime;
 import io.salespulse.ingest.domain.SaleDraft;
+import io.salespulse.ingest.domain.SaleDraftRules;
 import io.salespulse.ingest.domain.SaleLine;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -46,7 +47,7 @@ public record SimpleOrderRequest(
 
     @Override
     public Stream<BigDecimal> lineAmounts() {
-        return OrderRequest.amount(quantity, price);
+        return SaleDraftRules.lineAmount(quantity, price);
     }
 
     @Override
