@@ -6,6 +6,7 @@ import io.salespulse.ingest.data.IdempotencyStoreException;
 import io.salespulse.ingest.data.StoreException;
 import io.salespulse.ingest.domain.IdempotencyKeyReusedException;
 import io.salespulse.ingest.domain.RequestInProgressException;
+import io.salespulse.ingest.domain.SourceNotPermittedException;
 import io.salespulse.ingest.domain.pos.PosFileException;
 import io.salespulse.ingest.domain.pos.PosImportAbortedException;
 import io.salespulse.ingest.domain.webhook.CustomerStoreUnavailableException;
@@ -46,6 +47,11 @@ public class IngestExceptionMapper {
         return ProblemExceptionMapper.response(Problem.of(422, "Idempotency key reused",
                 "This Idempotency-Key (or externalId within its source) was already used for a different order; "
                         + "use a new key for a new order"));
+    }
+
+    @ServerExceptionMapper
+    public Response sourceNotPermitted(SourceNotPermittedException e) {
+        return ProblemExceptionMapper.response(Problem.of(403, "Forbidden", e.getMessage()));
     }
 
     @ServerExceptionMapper

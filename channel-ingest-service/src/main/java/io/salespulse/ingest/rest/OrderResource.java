@@ -1,7 +1,11 @@
 package io.salespulse.ingest.rest;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import io.salespulse.ingest.domain.IngestResult;
+import io.salespulse.ingest.domain.SaleDraft;
 import io.salespulse.ingest.domain.SaleIngestService;
+import io.salespulse.ingest.domain.SourceNotPermittedException;
+import io.salespulse.ingest.domain.SourcePolicy;
 import io.salespulse.support.Problem;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -40,10 +44,12 @@ public class OrderResource {
 
     private final SaleIngestService ingest;
     private final JsonWebToken caller;
+    private final SecurityIdentity identity;
 
-    public OrderResource(SaleIngestService ingest, JsonWebToken caller) {
+    public OrderResource(SaleIngestService ingest, JsonWebToken caller, SecurityIdentity identity) {
         this.ingest = ingest;
         this.caller = caller;
+        this.identity = identity;
     }
 
     @POST
@@ -64,7 +70,8 @@ public class OrderResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid bearer token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The caller's role may not enter sales",
+    @APIResponse(responseCode = "403", description = "The caller's role may not enter sales, or not for the source it "
+            + "names: clerks and managers post as themselves or for a store (store:<locationId>)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The first request with this key is still in progress; retry after Retry-After",
             headers = @Header(name = "Retry-After", schema = @Schema(implementation = Integer.class)),
@@ -82,8 +89,13 @@ public class OrderResource {
             @RestHeader(IDEMPOTENCY_KEY) @Size(min = 1, max = 200) @Pattern(regexp = "[\\x21-\\x7E]+")
             String idempotencyKey) {
         long received = System.nanoTime();
-        return ingest.ingestAsync(order.toDraft(CallerSource.of(caller)), idempotencyKey, received)
-                .map(OrderResource::accepted);
+        String callerSource = CallerSource.of(caller);
+        SaleDraft draft = order.toDraft(callerSource);
+        if (!SourcePolicy.mayName(draft.source(), callerSource,
+                identity.hasRole("integration") || identity.hasRole("admin"))) {
+            throw new SourceNotPermittedException(draft.source());
+        }
+        return ingest.ingestAsync(draft, idempotencyKey, received).map(OrderResource::accepted);
     }
 
     private static RestResponse<OrderAccepted> accepted(IngestResult result) {

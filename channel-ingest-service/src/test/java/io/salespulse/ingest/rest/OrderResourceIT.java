@@ -50,6 +50,8 @@ import static org.hamcrest.Matchers.nullValue;
 @WithTestResource(OidcWiremockTestResource.class)
 class OrderResourceIT {
     private static final String CLERK = TestTokens.bearer("clerk", "clerk");
+    /** Full-form orders name their source (webshop:main): a system's, which only an integration may name. */
+    private static final String INTEGRATION = TestTokens.bearer("service-account-webshop", "integration");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
@@ -101,7 +103,7 @@ class OrderResourceIT {
         String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
         Map<String, Object> order = Orders.aFullSale();
 
-        Response response = given().header("Authorization", CLERK).header("traceparent", "00-" + traceId
+        Response response = given().header("Authorization", INTEGRATION).header("traceparent", "00-" + traceId
                 + "-00f067aa0ba902b7-01").contentType(ContentType.JSON).body(order).when().post("/orders").andReturn();
 
         response.then().statusCode(202);
@@ -130,12 +132,12 @@ class OrderResourceIT {
     @Test
     void aReturnIsPublishedWithTheSaleItReturns() {
         Map<String, Object> sale = Orders.aFullSale();
-        post(CLERK, sale, null).then().statusCode(202);
+        post(INTEGRATION, sale, null).then().statusCode(202);
         Map<String, Object> giveBack = Orders.aFullSale();
         giveBack.put("type", "RETURN");
         giveBack.put("returnOf", sale.get("externalId"));
 
-        Response response = post(CLERK, giveBack, null);
+        Response response = post(INTEGRATION, giveBack, null);
 
         response.then().statusCode(202);
         ConsumerRecord<String, String> record = single(UUID.fromString(response.path("eventId")));
@@ -218,6 +220,31 @@ class OrderResourceIT {
     }
 
     @Test
+    void staffPostAsThemselvesOrForAStoreButNeverForAnotherSystem() {
+        Map<String, Object> marketplace = Orders.aFullSale();
+        marketplace.put("source", "marketplace:amazon-eu");
+        Map<String, Object> asAnother = Orders.aFullSale();
+        asAnother.put("source", "api:integration-demo");
+
+        post(CLERK, marketplace, null).then().statusCode(403).contentType("application/problem+json")
+                .body("detail", containsString("store:<locationId>"));
+        post(TestTokens.bearer("manager", "manager"), asAnother, null).then().statusCode(403);
+
+        // The refused order claimed nothing: the marketplace's own order with that externalId is a new sale.
+        post(INTEGRATION, marketplace, null).then().statusCode(202).header(OrderResource.REPLAYED, nullValue());
+        assertThat(SaleEventsTopic.all().stream().filter(r -> r.key().endsWith(":" + marketplace.get("externalId"))))
+                .hasSize(1);
+        Map<String, Object> counterSale = Orders.aFullSale();
+        counterSale.put("channel", "STORE");
+        counterSale.put("source", "store:ST-001");
+        post(CLERK, counterSale, null).then().statusCode(202);
+        Map<String, Object> own = Orders.aFullSale();
+        own.put("source", "api:clerk");
+        post(CLERK, own, null).then().statusCode(202);
+        post(TestTokens.bearer("admin", "admin"), asAnother, null).then().statusCode(202);
+    }
+
+    @Test
     void aTokenVerifiedOnceIsAnsweredFromMemoryAndItsCallerAndRolesStillDecide() throws Exception {
         String clara = TestTokens.bearer("clara", "clerk");
         post(clara, Orders.aSimpleSale(), null).then().statusCode(202);
@@ -259,7 +286,7 @@ class OrderResourceIT {
         Map<String, Object> order = Orders.aFullSale();
         List<Callable<Response>> calls = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            calls.add(() -> post(CLERK, order, key));
+            calls.add(() -> post(INTEGRATION, order, key));
         }
         List<Response> responses = allAtOnce(calls);
 
@@ -284,7 +311,7 @@ class OrderResourceIT {
             Map<String, Object> body = Orders.aFullSale();
             keys.add(key);
             bodies.add(body);
-            calls.add(() -> post(CLERK, body, key));
+            calls.add(() -> post(INTEGRATION, body, key));
         }
         List<Response> responses = allAtOnce(calls);
 
@@ -298,7 +325,7 @@ class OrderResourceIT {
         List<Callable<Response>> retries = new ArrayList<>();
         for (int i = 0; i < orders; i++) {
             int order = i;
-            retries.add(() -> post(CLERK, bodies.get(order), keys.get(order)));
+            retries.add(() -> post(INTEGRATION, bodies.get(order), keys.get(order)));
         }
         List<Response> replayed = allAtOnce(retries);
         for (int i = 0; i < orders; i++) {
@@ -331,13 +358,13 @@ class OrderResourceIT {
     @Test
     void withoutAKeyTheExternalIdWithinItsSourceIsTheKey() {
         Map<String, Object> order = Orders.aFullSale();
-        Response first = post(CLERK, order, null);
-        Response again = post(CLERK, order, null);
+        Response first = post(INTEGRATION, order, null);
+        Response again = post(INTEGRATION, order, null);
 
         again.then().statusCode(202).header(OrderResource.REPLAYED, "true")
                 .body("eventId", equalTo(first.path("eventId")));
         order.put("source", "webshop:other");
-        post(CLERK, order, null).then().statusCode(202).header(OrderResource.REPLAYED, nullValue())
+        post(INTEGRATION, order, null).then().statusCode(202).header(OrderResource.REPLAYED, nullValue())
                 .body("eventId", notNullValue());
     }
 

@@ -13,7 +13,7 @@ public final class LoadMain {
         DemoCatalog catalog = DemoCatalog.load();
         switch (options.command()) {
             case "seed" -> new Seeder(gateway(http, options, "admin"), catalog).run();
-            case "simulate" -> new TrafficSimulator(gateway(http, options, "clerk"), catalog,
+            case "simulate" -> new TrafficSimulator(integration(http, options), catalog,
                     options.number("peak-rate", 4)).run();
             case "load" -> load(http, options, catalog);
             case "rfid" -> rfid(http, options, catalog);
@@ -24,7 +24,7 @@ public final class LoadMain {
     private static void load(HttpClient http, Options options, DemoCatalog catalog) throws Exception {
         Gateway gateway = gateway(http, options, "clerk");
         int maxInFlight = (int) options.number("max-in-flight", 512);
-        try (OrderPoster poster = new OrderPoster(options.gateway(), gateway.tokens(), maxInFlight)) {
+        try (OrderPoster poster = new OrderPoster(options.gateway(), integration(http, options).tokens(), maxInFlight)) {
             new LoadTest(gateway, poster, catalog, options.number("rate", 500), (int) options.number("duration", 30),
                     (int) options.number("warmup", 10), maxInFlight).run();
         }
@@ -45,6 +45,16 @@ public final class LoadMain {
         new RfidLoadTest(gateway, batches, format, options.get("device", null, "rfid-st001"),
                 options.number("rate", 10_000), (int) options.number("batch", 500),
                 (int) options.number("duration", 10), (int) options.number("max-in-flight", 64)).run();
+    }
+
+    /**
+     * Orders go through the demo API integration (client credentials): the generated mix names the web shop's and the
+     * marketplaces' sources, which only the integration role may name (channel-ingest's SourcePolicy).
+     */
+    private static Gateway integration(HttpClient http, Options options) {
+        String client = options.get("client", "INTEGRATION_CLIENT_ID", "integration-demo");
+        String secret = options.get("secret", "INTEGRATION_CLIENT_SECRET", "integration-demo-secret");
+        return new Gateway(http, options.gateway(), Tokens.forClient(http, options.keycloak(), client, secret));
     }
 
     private static Gateway gateway(HttpClient http, Options options, String defaultUser) {
