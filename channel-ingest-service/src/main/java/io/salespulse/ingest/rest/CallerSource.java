@@ -23,7 +23,11 @@ public final class CallerSource {
             // not a registered claim, and smallrye-jwt throws and catches an exception to find that out on every read.
             return of(username, null, null, null);
         }
-        return of(username, claim(token, "client_id"), claim(token, "azp"), token.getSubject());
+        // Service accounts: azp (a registered claim) names the client in Keycloak's tokens; client_id, which costs
+        // that exception, is read only for tokens without it.
+        String authorizedParty = claim(token, "azp");
+        return of(username, authorizedParty == null ? claim(token, "client_id") : null, authorizedParty,
+                token.getSubject());
     }
 
     static String of(String username, String clientId, String authorizedParty, String subject) {
