@@ -1,6 +1,7 @@
 package io.salespulse.gateway.rest;
 
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.salespulse.gateway.support.UpstreamStubs;
@@ -10,6 +11,7 @@ import io.smallrye.jwt.build.Jwt;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.net.URL;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,9 @@ import static org.hamcrest.Matchers.startsWith;
 @WithTestResource(OidcWiremockTestResource.class)
 @WithTestResource(UpstreamStubs.class)
 class GatewaySecurityIT {
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
+
     private static final String PROBLEM = "application/problem+json";
 
     @Inject
@@ -83,7 +88,8 @@ class GatewaySecurityIT {
         given().auth().oauth2(shortLived).when().get("/api/whoami").then().statusCode(200).body("username", is("dave"));
         // The second request was answered from memory, not verified again by Quarkus OIDC, and operators can see it
         assertThat(verifiedTokens.answered()).isEqualTo(answered + 1);
-        given().when().get("/q/metrics").then().statusCode(200)
+        given().baseUri("http://" + management.getHost()).port(management.getPort()).when().get("/q/metrics")
+                .then().statusCode(200)
                 .body(containsString("salespulse_tokens_answered_total " + (double) (answered + 1)));
 
         Thread.sleep(Math.max(0, expiresAt.toEpochMilli() - System.currentTimeMillis()) + 1100);

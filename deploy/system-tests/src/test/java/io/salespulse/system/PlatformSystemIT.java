@@ -27,11 +27,18 @@ class PlatformSystemIT {
 
     @ParameterizedTest
     @ValueSource(strings = {"INGEST_PORT", "ORDERS_PORT", "INVENTORY_PORT", "ANALYTICS_PORT", "RECOMMENDATIONS_PORT",
-        "DEVICES_PORT", "GATEWAY_PORT"})
+        "DEVICES_PORT", "GATEWAY_MANAGEMENT_PORT"})
     void everyServiceIsHealthy(String portVariable) {
         given().baseUri(stack.serviceUrl(portVariable))
                 .when().get("/q/health/ready")
                 .then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void theGatewaysPublicPortServesNoOperatorEndpoint() {
+        given().baseUri(stack.gatewayUrl()).when().get("/q/metrics").then().statusCode(404);
+        given().baseUri(stack.serviceUrl("GATEWAY_MANAGEMENT_PORT")).when().get("/q/metrics")
+                .then().statusCode(200).body(containsString("gateway_upstream_requests_seconds"));
     }
 
     @Test

@@ -37,6 +37,7 @@ public final class SystemStack {
         env.put("KEYCLOAK_PORT", port(8180));
         env.put("KEYCLOAK_MANAGEMENT_PORT", port(9180));
         env.put("GATEWAY_PORT", port(8080));
+        env.put("GATEWAY_MANAGEMENT_PORT", port(9000));
         env.put("INGEST_PORT", port(8081));
         env.put("ORDERS_PORT", port(8082));
         env.put("INVENTORY_PORT", port(8083));
