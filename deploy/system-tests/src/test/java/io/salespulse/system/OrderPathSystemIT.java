@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,8 +41,11 @@ class OrderPathSystemIT {
         });
         JsonPath before = analytics();
 
+        Instant firstMinute;
         try (LiveFeed live = new LiveFeed(stack, clerk)) {
             await().atMost(Duration.ofSeconds(5)).until(() -> !live.messages().isEmpty());
+            // The minute of the first sale: the quiet minute above left no earlier order in it.
+            firstMinute = Instant.now().truncatedTo(ChronoUnit.MINUTES);
             String first = postOrder("P-1001", 2, "2.20");   // 4.40
             String second = postOrder("P-1009", 3, "1.90");  // 5.70
 
@@ -74,8 +79,15 @@ class OrderPathSystemIT {
                     assertThat(money(now, "today.revenue"))
                             .isEqualByComparingTo(money(beforeRestart, "today.revenue").add(BigDecimal.ONE));
                 });
-        // The live window is rebuilt at start from the counted orders: the three are still in it, unless the restart
-        // took so long that the first two have left the minute.
+        // The live window is rebuilt at start from the counted orders: the per-minute series of the last hour holds
+        // the three from their minute on, however long the restart took...
+        JsonPath rebuilt = analytics();
+        List<Map<String, Object>> since = rebuilt.<Map<String, Object>>getList("lastHour").stream()
+                .filter(minute -> !Instant.parse((String) minute.get("minute")).isBefore(firstMinute)).toList();
+        assertThat(since.stream().map(minute -> new BigDecimal(String.valueOf(minute.get("revenue"))))
+                .reduce(BigDecimal.ZERO, BigDecimal::add)).isEqualByComparingTo("11.10");
+        assertThat(since.stream().mapToInt(minute -> ((Number) minute.get("orders")).intValue()).sum()).isEqualTo(3);
+        // ...and so does the last minute, unless the restart took so long that the first two have left it.
         if (Duration.ofNanos(System.nanoTime() - postedAt).compareTo(Duration.ofSeconds(50)) < 0) {
             JsonPath now = analytics();
             assertThat(money(now, "lastMinute.revenue")).isEqualByComparingTo("11.10");
