@@ -13,8 +13,8 @@ public final class LoadMain {
         DemoCatalog catalog = DemoCatalog.load();
         switch (options.command()) {
             case "seed" -> new Seeder(gateway(http, options, "admin"), catalog).run();
-            case "simulate" -> new TrafficSimulator(integration(http, options), catalog,
-                    options.number("peak-rate", 4)).run();
+            case "simulate" -> new TrafficSimulator(new Gateway(http, options.gateway(), integration(http, options)),
+                    catalog, options.number("peak-rate", 4)).run();
             case "load" -> load(http, options, catalog);
             case "rfid" -> rfid(http, options, catalog);
             default -> throw new IllegalArgumentException("unknown command " + options.command());
@@ -24,7 +24,7 @@ public final class LoadMain {
     private static void load(HttpClient http, Options options, DemoCatalog catalog) throws Exception {
         Gateway gateway = gateway(http, options, "clerk");
         int maxInFlight = (int) options.number("max-in-flight", 512);
-        try (OrderPoster poster = new OrderPoster(options.gateway(), integration(http, options).tokens(), maxInFlight)) {
+        try (OrderPoster poster = new OrderPoster(options.gateway(), integration(http, options), maxInFlight)) {
             new LoadTest(gateway, poster, catalog, options.number("rate", 500), (int) options.number("duration", 30),
                     (int) options.number("warmup", 10), maxInFlight).run();
         }
@@ -48,13 +48,14 @@ public final class LoadMain {
     }
 
     /**
-     * Orders go through the demo API integration (client credentials): the generated mix names the web shop's and the
-     * marketplaces' sources, which only the integration role may name (channel-ingest's SourcePolicy).
+     * The token orders are posted with: the demo API integration's (client credentials), since the generated mix names
+     * the web shop's and the marketplaces' sources, which only the integration role may name (channel-ingest's
+     * SourcePolicy).
      */
-    private static Gateway integration(HttpClient http, Options options) {
+    private static Tokens integration(HttpClient http, Options options) {
         String client = options.get("client", "INTEGRATION_CLIENT_ID", "integration-demo");
         String secret = options.get("secret", "INTEGRATION_CLIENT_SECRET", "integration-demo-secret");
-        return new Gateway(http, options.gateway(), Tokens.forClient(http, options.keycloak(), client, secret));
+        return Tokens.forClient(http, options.keycloak(), client, secret);
     }
 
     private static Gateway gateway(HttpClient http, Options options, String defaultUser) {
