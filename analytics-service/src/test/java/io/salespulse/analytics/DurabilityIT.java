@@ -220,7 +220,7 @@ class DurabilityIT {
 
     static RecordedOrder parse(Orders.Builder order) {
         try {
-            return new OrderRecordedParser("EUR").parse(order.json().getBytes(StandardCharsets.UTF_8));
+            return new OrderRecordedParser().parse(order.json().getBytes(StandardCharsets.UTF_8));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -18,7 +18,10 @@ public interface AnalyticsConfig {
     @WithDefault("UTC")
     ZoneId timeZone();
 
-    /** Reporting currency (ISO 4217); orders in other currencies are dead-lettered, never summed. */
+    /**
+     * Reporting currency (ISO 4217) of every figure; orders in other currencies are converted with the exchange rate
+     * of their business day, or wait for one (never summed unconverted).
+     */
     @WithDefault("EUR")
     String currency();
 
@@ -31,6 +34,14 @@ public interface AnalyticsConfig {
     Ws ws();
 
     Consumer consumer();
+
+    ExchangeRates exchangeRates();
+
+    interface ExchangeRates {
+        /** How often orders kept waiting for a rate are checked against the rates (beyond setting one). */
+        @WithDefault("PT1M")
+        Duration recountInterval();
+    }
 
     interface Live {
         /** How far back (event time) the live window is rebuilt from analytics.counted_orders at start. */

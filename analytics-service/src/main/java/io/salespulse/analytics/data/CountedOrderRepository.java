@@ -36,14 +36,16 @@ public class CountedOrderRepository {
     static final String INSERT_ORDERS = """
             INSERT INTO counted_orders (counted_by, order_id, event_id, type, channel, source, external_id,
                                         location_id, region, currency, occurred_at, recorded_at, business_day,
-                                        total, units, line_count)
+                                        total, units, line_count, original_currency, original_total, exchange_rate)
             SELECT ?, o.order_id, o.event_id, o.type, o.channel, o.source, o.external_id, o.location_id, o.region,
-                   o.currency, o.occurred_at, o.recorded_at, o.business_day, o.total, o.units, o.line_count
+                   o.currency, o.occurred_at, o.recorded_at, o.business_day, o.total, o.units, o.line_count,
+                   o.original_currency, o.original_total, o.exchange_rate
               FROM unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
                           ?::text[], ?::timestamptz[], ?::timestamptz[], ?::date[], ?::numeric[], ?::bigint[],
-                          ?::int[])
+                          ?::int[], ?::text[], ?::numeric[], ?::numeric[])
                    AS o(order_id, event_id, type, channel, source, external_id, location_id, region, currency,
-                        occurred_at, recorded_at, business_day, total, units, line_count)
+                        occurred_at, recorded_at, business_day, total, units, line_count, original_currency,
+                        original_total, exchange_rate)
              ORDER BY o.order_id
             ON CONFLICT DO NOTHING
             RETURNING order_id
@@ -105,7 +107,12 @@ public class CountedOrderRepository {
             ps.setArray(i++, SqlArrays.text(c, orders, o -> Rollups.businessDay(o.occurredAt(), zone)));
             ps.setArray(i++, SqlArrays.text(c, orders, RecordedOrder::total));
             ps.setArray(i++, SqlArrays.text(c, orders, RecordedOrder::signedUnits));
-            ps.setArray(i, SqlArrays.text(c, orders, o -> o.lines().size()));
+            ps.setArray(i++, SqlArrays.text(c, orders, o -> o.lines().size()));
+            ps.setArray(i++, SqlArrays.text(c, orders, o -> o.conversion() == null ? null
+                    : o.conversion().originalCurrency()));
+            ps.setArray(i++, SqlArrays.text(c, orders, o -> o.conversion() == null ? null
+                    : o.conversion().originalTotal()));
+            ps.setArray(i, SqlArrays.text(c, orders, o -> o.conversion() == null ? null : o.conversion().rate()));
             Set<UUID> inserted = new HashSet<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -4,6 +4,7 @@ import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import io.salespulse.analytics.config.AnalyticsConfig;
+import io.salespulse.analytics.data.AwaitingRateRepository;
 import io.salespulse.analytics.data.CountedLineRow;
 import io.salespulse.analytics.data.CountedOrderRepository;
 import io.salespulse.analytics.data.RollupRepository;
@@ -34,6 +35,7 @@ public class AnalyticsService {
 
     private final CountedOrderRepository countedOrders;
     private final RollupRepository rollups;
+    private final AwaitingRateRepository awaitingRate;
     private final AnalyticsConfig config;
     private final Clock clock;
     private final LiveWindow window;
@@ -41,10 +43,12 @@ public class AnalyticsService {
     private volatile CachedFigures cached;
     private volatile boolean rebuilt;
 
-    public AnalyticsService(CountedOrderRepository countedOrders, RollupRepository rollups, AnalyticsConfig config,
-                            Clock clock, MeterRegistry registry) {
+    public AnalyticsService(CountedOrderRepository countedOrders, RollupRepository rollups,
+                            AwaitingRateRepository awaitingRate, AnalyticsConfig config, Clock clock,
+                            MeterRegistry registry) {
         this.countedOrders = countedOrders;
         this.rollups = rollups;
+        this.awaitingRate = awaitingRate;
         this.config = config;
         this.clock = clock;
         this.window = newWindow();
@@ -126,9 +130,10 @@ public class AnalyticsService {
     @WithSpan("AnalyticsService.snapshot")
     public AnalyticsSnapshot snapshot(Instant now) {
         LocalDate today = now.atZone(config.timeZone()).toLocalDate();
-        DurableFigures durable = durable(today);
+        CachedFigures durable = durable(today);
         LiveFigures live = window.figures(now, config.topN());
-        return SnapshotBuilder.build(now, config.timeZone(), config.currency(), durable, live);
+        return SnapshotBuilder.build(now, config.timeZone(), config.currency(), durable.figures(), durable.awaiting(),
+                live);
     }
 
     public TrendSeries trends(Granularity granularity, int periods, TrendScope scope) {
@@ -139,22 +144,24 @@ public class AnalyticsService {
     }
 
     /**
-     * Rollup figures, read again when they changed, the business day changed, or they are older than
+     * Rollup figures and the orders waiting for an exchange rate, read again when they changed, the business day changed, or they are older than
      * analytics.live.durable-max-age (a safety net: every replica sees every order and marks the change itself).
      */
-    private DurableFigures durable(LocalDate today) {
+    private CachedFigures durable(LocalDate today) {
         long version = rollupVersion.get();
         long nowNanos = System.nanoTime();
         CachedFigures c = cached;
         if (c != null && c.version == version && c.today.equals(today)
                 && nowNanos - c.loadedAtNanos < config.live().durableMaxAge().toNanos()) {
-            return c.figures;
+            return c;
         }
         DurableFigures figures = rollups.durableFigures(today, SnapshotBuilder.firstDailyDay(today), config.topN());
-        cached = new CachedFigures(version, today, nowNanos, figures);
-        return figures;
+        c = new CachedFigures(version, today, nowNanos, figures, awaitingRate.summary());
+        cached = c;
+        return c;
     }
 
-    private record CachedFigures(long version, LocalDate today, long loadedAtNanos, DurableFigures figures) {
+    private record CachedFigures(long version, LocalDate today, long loadedAtNanos, DurableFigures figures,
+                                 List<AwaitingRate> awaiting) {
     }
 }

@@ -40,5 +40,9 @@ public record AnalyticsSnapshot(
         @Schema(description = "The 60 minutes ending with the current one, oldest first, empty minutes included")
         List<MinutePoint> lastHour,
         @Schema(description = "The last 30 business days ending today, oldest first, empty days included")
-        List<DayPoint> daily) {
+        List<DayPoint> daily,
+        @Schema(description = "Per currency, orders in no figure yet because no exchange rate into the reporting "
+                + "currency covers their day (empty when there are none; an admin sets rates at "
+                + "/api/analytics/exchange-rates)")
+        List<AwaitingRate> awaitingExchangeRate) {
 }

@@ -21,7 +21,7 @@ public final class SnapshotBuilder {
     }
 
     public static AnalyticsSnapshot build(Instant now, ZoneId zone, String currency, DurableFigures durable,
-                                          LiveFigures live) {
+                                          List<AwaitingRate> awaitingExchangeRate, LiveFigures live) {
         SlidingWindow.Minutes m = live.minutes();
         LastMinute lastMinute = new LastMinute(m.windowEnd(),
                 Money.ofCents(m.lastRevenueCents()), m.lastOrders(),
@@ -34,7 +34,7 @@ public final class SnapshotBuilder {
                 durable.topProducts(), durable.topProductsByUnits(), live.topProductsLastMinute(),
                 live.topProductsLastMinuteByUnits(), durable.topProductsAllTime(), durable.topProductsAllTimeByUnits(),
                 durable.byChannel(), durable.bySource(), durable.byCategory(), durable.byLocation(), durable.byRegion(),
-                live.lastHour(), dailySeries(durable.today(), durable.daily()));
+                live.lastHour(), dailySeries(durable.today(), durable.daily()), List.copyOf(awaitingExchangeRate));
     }
 
     static List<DayPoint> dailySeries(LocalDate today, List<DailyTotal> rows) {

@@ -8,6 +8,8 @@ import io.salespulse.analytics.data.DataAccessException;
 import io.salespulse.analytics.domain.AnalyticsService;
 import io.salespulse.analytics.domain.CountResult;
 import io.salespulse.analytics.domain.CountingService;
+import io.salespulse.analytics.domain.ExchangeRateService;
+import io.salespulse.analytics.domain.ExchangeRates;
 import io.salespulse.analytics.domain.LivePublisher;
 import io.salespulse.analytics.domain.RecordedOrder;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -31,8 +33,9 @@ import java.util.function.Supplier;
 /**
  * Consumes orders.recorded.v1 in batches (group analytics-&lt;instance-id&gt;: every replica reads every order).
  *
- * <p>Per batch: invalid records go to the dead-letter topic; the valid ones are counted in ONE database
- * transaction ({@link CountingService}); after its commit they enter this instance's live window, and the ones
+ * <p>Per batch: invalid records go to the dead-letter topic; orders in another currency are converted into the
+ * reporting one, or kept waiting for an exchange rate ({@link ExchangeRateService}); the rest are counted in ONE
+ * database transaction ({@link CountingService}); after its commit they enter this instance's live window, and the ones
  * new to this instance are pushed to WebSocket clients. The method returns only then, and SmallRye commits the
  * offsets only after it returns: a crash anywhere re-delivers the batch, and the order-id bookkeeping makes the
  * second pass count nothing twice.
@@ -49,6 +52,7 @@ public class OrderRecordedConsumer {
 
     private final OrderRecordedParser parser;
     private final CountingService counting;
+    private final ExchangeRateService exchangeRates;
     private final AnalyticsService analytics;
     private final LivePublisher live;
     private final DeadLetterProducer deadLetters;
@@ -56,12 +60,14 @@ public class OrderRecordedConsumer {
     private final Clock clock;
     private final Counter countedOrders;
     private final Counter duplicateOrders;
+    private final Counter awaitingRate;
 
-    public OrderRecordedConsumer(CountingService counting, AnalyticsService analytics, LivePublisher live,
-                                 DeadLetterProducer deadLetters, AnalyticsConfig config, Clock clock,
-                                 MeterRegistry registry) {
-        this.parser = new OrderRecordedParser(config.currency());
+    public OrderRecordedConsumer(CountingService counting, ExchangeRateService exchangeRates,
+                                 AnalyticsService analytics, LivePublisher live, DeadLetterProducer deadLetters,
+                                 AnalyticsConfig config, Clock clock, MeterRegistry registry) {
+        this.parser = new OrderRecordedParser();
         this.counting = counting;
+        this.exchangeRates = exchangeRates;
         this.analytics = analytics;
         this.live = live;
         this.deadLetters = deadLetters;
@@ -72,6 +78,9 @@ public class OrderRecordedConsumer {
                 .register(registry);
         this.duplicateOrders = Counter.builder("salespulse.analytics.orders.duplicates")
                 .description("Orders received again: redeliveries, or counted by another replica first")
+                .register(registry);
+        this.awaitingRate = Counter.builder("salespulse.analytics.orders.awaiting.rate")
+                .description("Orders kept out of the figures until an exchange rate covers their currency and day")
                 .register(registry);
     }
 
@@ -95,6 +104,7 @@ public class OrderRecordedConsumer {
             }
             batch.add(new Parsed(record, order));
         }
+        batch = inReportingCurrency(batch);
         if (batch.isEmpty()) {
             return;
         }
@@ -112,6 +122,31 @@ public class OrderRecordedConsumer {
         analytics.rollupsChanged();
         Instant staleBefore = now.minus(config.ws().maxEventAge());
         live.ordersRecorded(newHere.stream().filter(o -> o.recordedAt().isAfter(staleBefore)).toList());
+    }
+
+    /** The batch in the reporting currency; orders no exchange rate covers yet are kept waiting for one. */
+    private List<Parsed> inReportingCurrency(List<Parsed> batch) {
+        ExchangeRates rates = withRetries(() -> exchangeRates.ratesFor(batch.stream().map(Parsed::order).toList()));
+        List<Parsed> countable = new ArrayList<>(batch.size());
+        List<Parsed> waiting = new ArrayList<>();
+        for (Parsed parsed : batch) {
+            rates.toReporting(parsed.order(), config.timeZone()).ifPresentOrElse(
+                    converted -> countable.add(new Parsed(parsed.record(), converted)),
+                    () -> waiting.add(parsed));
+        }
+        if (!waiting.isEmpty()) {
+            try {
+                withRetries(() -> {
+                    exchangeRates.keepWaiting(waiting.stream().map(Parsed::order).toList());
+                    return waiting.size();
+                });
+                awaitingRate.increment(waiting.size());
+            } catch (PoisonException e) {
+                waiting.forEach(p -> deadLetters.send(p.record(), "could not be kept for an exchange rate: "
+                        + e.getMessage()));
+            }
+        }
+        return countable;
     }
 
     private CountResult countResiliently(List<Parsed> batch) {
@@ -134,7 +169,7 @@ public class OrderRecordedConsumer {
         }
     }
 
-    private CountResult withRetries(Supplier<CountResult> action) {
+    private <T> T withRetries(Supplier<T> action) {
         long backoffMillis = config.consumer().initialBackoff().toMillis();
         for (int attempt = 1; ; attempt++) {
             try {

@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  * Reads an orders.recorded.v1 payload (deploy/contracts/orders.recorded.v1/order-recorded.schema.json) into a
  * {@link RecordedOrder}, or says precisely why it cannot be counted. Tolerant of fields it does not know (a
  * compatible schema change must not dead-letter orders); strict about everything that feeds a figure: money with
- * at most 2 decimals, total = sum of line totals, sign by type, the reporting currency.
+ * at most 2 decimals, total = sum of line totals, sign by type, an ISO 4217 currency (orders in another currency
+ * than the reporting one are converted after parsing, see ExchangeRates).
  */
 public final class OrderRecordedParser {
     private static final ObjectMapper JSON = JsonMapper.builder()
@@ -35,12 +36,6 @@ public final class OrderRecordedParser {
     private static final Pattern MONEY = Pattern.compile("^-?[0-9]{1,12}(\\.[0-9]{1,2})?$");
     private static final Pattern CURRENCY = Pattern.compile("^[A-Z]{3}$");
     private static final BigDecimal MAX_MONEY = new BigDecimal("999999999999.99");
-
-    private final String reportingCurrency;
-
-    public OrderRecordedParser(String reportingCurrency) {
-        this.reportingCurrency = reportingCurrency;
-    }
 
     public RecordedOrder parse(byte[] value) throws InvalidEventException {
         if (value == null || value.length == 0) {
@@ -61,10 +56,6 @@ public final class OrderRecordedParser {
         String currency = text(root, "currency", 3, false);
         if (!CURRENCY.matcher(currency).matches()) {
             throw new InvalidEventException("currency must be an ISO 4217 code, was '" + currency + "'");
-        }
-        if (!currency.equals(reportingCurrency)) {
-            throw new InvalidEventException("currency " + currency + " is not the reporting currency "
-                    + reportingCurrency + " (analytics does not convert currencies)");
         }
         BigDecimal total = money(root, "total", true);
         List<RecordedLine> lines = lines(root);

@@ -49,7 +49,8 @@ class SnapshotBuilderTest {
                         new DailyTotal(TODAY, new BigDecimal("40.00"), 2, 3)));
         var live = new LiveFigures(new SlidingWindow.Minutes(NOW, 1250, 2, 1000, 1), List.of(), List.of(), List.of());
 
-        AnalyticsSnapshot s = SnapshotBuilder.build(NOW, ZoneOffset.UTC, "EUR", durable, live);
+        AnalyticsSnapshot s = SnapshotBuilder.build(NOW, ZoneOffset.UTC, "EUR", durable,
+                List.of(new AwaitingRate("USD", 2, NOW.minusSeconds(90))), live);
 
         assertThat(s.lastMinute().revenue().toPlainString()).isEqualTo("12.50");
         assertThat(s.lastMinute().previousRevenue().toPlainString()).isEqualTo("10.00");
@@ -61,6 +62,8 @@ class SnapshotBuilderTest {
         assertThat(s.daily().get(29).orders()).isEqualTo(2);
         assertThat(s.daily().get(10).revenue().toPlainString()).isEqualTo("0.00");
         assertThat(s.totalRevenue()).isEqualByComparingTo("100.00");
+        assertThat(s.awaitingExchangeRate()).extracting(AwaitingRate::currency, AwaitingRate::orders)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("USD", 2L));
         assertThat(s.bySource()).extracting(SourceBreakdown::channel, SourceBreakdown::source)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("WEB", "api:pos-7"));
     }

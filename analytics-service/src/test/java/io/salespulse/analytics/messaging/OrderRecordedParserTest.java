@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class OrderRecordedParserTest {
     private static final String CONTRACT = "orders.recorded.v1/order-recorded";
 
-    private final OrderRecordedParser parser = new OrderRecordedParser("EUR");
+    private final OrderRecordedParser parser = new OrderRecordedParser();
 
     @Test
     void readsAContractValidSale() throws Exception {
@@ -92,11 +92,15 @@ class OrderRecordedParserTest {
     }
 
     @Test
-    void rejectsOtherCurrenciesInsteadOfAddingThemUp() {
-        String json = Orders.aSale().currency("USD").json();
+    void keepsAnotherCurrencyForConversionAndRejectsWhatIsNoCurrencyCode() throws Exception {
+        String json = Orders.aSale().currency("USD").line("P-1", "X", "Y", 2, "1.00").json();
         Contracts.assertValid(CONTRACT, json);
 
-        assertRejected(json, "currency USD is not the reporting currency EUR");
+        RecordedOrder order = parser.parse(bytes(json));
+        assertThat(order.currency()).isEqualTo("USD");
+        assertThat(order.total()).isEqualByComparingTo("2.00");
+        assertThat(order.conversion()).isNull();
+        assertRejected(Orders.aSale().currency("usd").json(), "currency must be an ISO 4217 code");
     }
 
     @Test

@@ -87,7 +87,9 @@ public final class RouteTable {
                 prefix(READS, "/api/alert-rules", INVENTORY, Access.anyOf(ADMIN, MANAGER, CLERK, ANALYST)),
                 prefix(WRITES, "/api/alert-rules", INVENTORY, Access.anyOf(ADMIN, MANAGER)),
 
-                // Analytics is read-only from outside; its writes come from Kafka.
+                // Analytics' figures come from Kafka; the one write from outside is an exchange rate, which changes
+                // what every converted order counts for.
+                exact(Set.of("PUT"), "/api/analytics/exchange-rates/{currency}", ANALYTICS, Access.anyOf(ADMIN)),
                 prefix(READS, "/api/analytics", ANALYTICS, Access.anyOf(ADMIN, MANAGER, ANALYST, CLERK)),
                 prefix(READS, "/api/reports", ANALYTICS, Access.anyOf(ADMIN, MANAGER, ANALYST, CLERK)),
 

@@ -85,6 +85,10 @@ class RouteTableTest {
             GET    | /api/analytics              | clerk        | ALLOW           | ANALYTICS       | /analytics
             GET    | /api/reports/daily          | analyst      | ALLOW           | ANALYTICS       | /reports/daily
             GET    | /api/analytics              | device       | FORBIDDEN       | ANALYTICS       | /analytics
+            GET    | /api/analytics/exchange-rates | analyst    | ALLOW           | ANALYTICS       | /analytics/exchange-rates
+            PUT    | /api/analytics/exchange-rates/USD | admin  | ALLOW           | ANALYTICS       | /analytics/exchange-rates/USD
+            PUT    | /api/analytics/exchange-rates/USD | manager | FORBIDDEN      | ANALYTICS       | /analytics/exchange-rates/USD
+            PUT    | /api/analytics/exchange-rates/USD |       | UNAUTHENTICATED | ANALYTICS       | /analytics/exchange-rates/USD
             GET    | /api/recommendations        | analyst      | ALLOW           | RECOMMENDATIONS | /recommendations
             GET    | /api/recommendations        | clerk        | FORBIDDEN       | RECOMMENDATIONS | /recommendations
             GET    | /api/recommendations/pricing/applied | manager | ALLOW         | RECOMMENDATIONS | /recommendations/pricing/applied
