@@ -56,6 +56,8 @@ export interface AnalyticsSnapshot {
   byRegion: Breakdown[];
   lastHour: Array<{ minute: string; revenue: Money; orders: number }>;
   daily: Array<{ date: string; revenue: Money; orders: number }>;
+  /** Orders in another currency no exchange rate covers yet: in none of the figures above. */
+  awaitingExchangeRate?: Array<{ currency: string; orders: number; oldestOccurredAt: string }>;
 }
 
 export type Granularity = 'day' | 'week' | 'month';

@@ -17,6 +17,23 @@ async function renderAsync(options: Parameters<typeof renderWithSession>[1]) {
 }
 
 describe('Dashboard', () => {
+  it('says which orders in other currencies are not in the figures until a rate covers them', async () => {
+    const api = fakeApi({ analytics: vi.fn(() => new Promise(() => undefined)) });
+    const { store } = await renderAsync({ roles: ['clerk'], api });
+    await act(async () => store.dispatch({ type: 'analytics.snapshot', data: aSnapshot() }));
+    expect(screen.queryByTestId('awaiting-fx')).not.toBeInTheDocument();
+
+    const waiting = aSnapshot({
+      awaitingExchangeRate: [
+        { currency: 'GBP', orders: 1, oldestOccurredAt: '2025-06-02T09:12:03Z' },
+        { currency: 'USD', orders: 3, oldestOccurredAt: '2025-06-02T09:30:00Z' },
+      ],
+    });
+    await act(async () => store.dispatch({ type: 'analytics.snapshot', data: waiting }));
+    expect(screen.getByTestId('awaiting-fx')).toHaveTextContent('1 order in GBP, 3 orders in USD');
+    expect(screen.getByTestId('awaiting-fx')).toHaveTextContent('No exchange rate into EUR');
+  });
+
   it('shows the KPI tiles from the live snapshot and updates them as snapshots arrive', async () => {
     const api = fakeApi({ analytics: vi.fn(() => new Promise(() => undefined)) });
     const { store } = await renderAsync({ roles: ['clerk'], api });

@@ -108,8 +108,17 @@ function DashboardBody({
   );
   const lastHourTotal = snapshot.lastHour.reduce((s, m) => s + toCents(m.revenue), 0);
 
+  const awaiting = snapshot.awaitingExchangeRate ?? [];
+
   return (
     <>
+      {awaiting.length > 0 && (
+        <p className="fx-warning" role="status" data-testid="awaiting-fx">
+          Not in these figures yet: {awaiting.map((a) => `${plural(a.orders, 'order')} in ${a.currency}`).join(', ')}.
+          No exchange rate into {c} covers their day; an admin sets one (PUT /api/analytics/exchange-rates/…) and they
+          are counted at once.
+        </p>
+      )}
       <div className="kpi-grid">
         <KpiTile testId="kpi-total" label="Total revenue" value={formatMoney(snapshot.totalRevenue, c)} sub={`${plural(snapshot.totalOrders, 'order')} all time`} />
         <KpiTile testId="kpi-today" label="Today" value={formatMoney(snapshot.today.revenue, c)} sub={`${plural(snapshot.today.orders, 'order')} · ${plural(snapshot.today.units, 'unit')}`} />

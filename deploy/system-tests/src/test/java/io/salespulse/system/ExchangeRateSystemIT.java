@@ -1,0 +1,114 @@
+package io.salespulse.system;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.is;
+
+/**
+ * A sale in another currency through the gateway with real Keycloak tokens: it waits outside the figures until an
+ * admin (and only an admin) sets its exchange rate, then counts converted, once; the next one counts at once.
+ */
+class ExchangeRateSystemIT {
+    private static final List<String> CANDIDATES = List.of("USD", "GBP", "CHF", "SEK", "NOK", "DKK", "PLN", "CZK");
+    private static SystemStack stack;
+    private static String clerk;
+    private static String admin;
+
+    @BeforeAll
+    static void startStack() {
+        stack = SystemStack.get();
+        clerk = KeycloakTokens.accessToken(stack, "clerk");
+        admin = KeycloakTokens.accessToken(stack, "admin");
+    }
+
+    @Test
+    void aSaleInAnotherCurrencyWaitsForItsRateAndThenCountsConvertedOnce() {
+        String currency = aCurrencyWithoutRate();
+        JsonPath before = analytics();
+
+        postOrder(currency, "10.00");
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
+                .until(() -> waiting(analytics(), currency) == 1);
+        JsonPath waiting = analytics();
+        assertThat(money(waiting, "totalRevenue")).isEqualByComparingTo(money(before, "totalRevenue"));
+        assertThat(waiting.getLong("totalOrders")).isEqualTo(before.getLong("totalOrders"));
+
+        String rate = "{\"validFrom\":\"" + LocalDate.now(ZoneOffset.UTC).minusDays(2) + "\",\"rate\":\"0.5\"}";
+        for (String user : List.of("clerk", "manager")) {
+            given().baseUri(stack.gatewayUrl()).auth().oauth2(KeycloakTokens.accessToken(stack, user))
+                    .contentType(ContentType.JSON).body(rate)
+                    .when().put("/api/analytics/exchange-rates/" + currency)
+                    .then().statusCode(403);
+        }
+        given().baseUri(stack.gatewayUrl()).auth().oauth2(admin).contentType(ContentType.JSON).body(rate)
+                .when().put("/api/analytics/exchange-rates/" + currency)
+                .then().statusCode(200)
+                .body("rate.currency", is(currency))
+                .body("rate.rate", is("0.5"))
+                .body("countedNow", is(1));
+
+        // 10.00 at 0.5 = 5.00 in the reporting currency, counted once; the next sale counts at once.
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            JsonPath now = analytics();
+            assertThat(waiting(now, currency)).isZero();
+            assertThat(money(now, "totalRevenue")).isEqualByComparingTo(money(before, "totalRevenue").add(new BigDecimal("5.00")));
+            assertThat(now.getLong("totalOrders")).isEqualTo(before.getLong("totalOrders") + 1);
+        });
+        postOrder(currency, "3.00");
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            JsonPath now = analytics();
+            assertThat(money(now, "totalRevenue")).isEqualByComparingTo(money(before, "totalRevenue").add(new BigDecimal("6.50")));
+            assertThat(now.getLong("totalOrders")).isEqualTo(before.getLong("totalOrders") + 2);
+            assertThat(waiting(now, currency)).isZero();
+        });
+    }
+
+    private static String aCurrencyWithoutRate() {
+        List<String> rated = given().baseUri(stack.gatewayUrl()).auth().oauth2(admin)
+                .when().get("/api/analytics/exchange-rates")
+                .then().statusCode(200).extract().jsonPath().getList("rates.currency", String.class);
+        return CANDIDATES.stream().filter(c -> !rated.contains(c)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("every candidate currency has a rate on this stack"));
+    }
+
+    private static void postOrder(String currency, String unitPrice) {
+        given().baseUri(stack.gatewayUrl()).auth().oauth2(clerk)
+                .contentType(ContentType.JSON)
+                .body(Map.of("externalId", "fx-" + UUID.randomUUID(), "channel", "STORE", "locationId", "ST-001",
+                        "currency", currency,
+                        "lines", List.of(Map.of("productId", "P-1001", "quantity", 1, "unitPrice", unitPrice))))
+                .when().post("/api/orders")
+                .then().statusCode(202);
+    }
+
+    private static JsonPath analytics() {
+        return given().baseUri(stack.gatewayUrl()).auth().oauth2(clerk)
+                .when().get("/api/analytics")
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    private static long waiting(JsonPath analytics, String currency) {
+        return analytics.<Map<String, Object>>getList("awaitingExchangeRate").stream()
+                .filter(entry -> currency.equals(entry.get("currency")))
+                .mapToLong(entry -> ((Number) entry.get("orders")).longValue())
+                .sum();
+    }
+
+    private static BigDecimal money(JsonPath json, String path) {
+        return new BigDecimal(json.getString(path));
+    }
+}
