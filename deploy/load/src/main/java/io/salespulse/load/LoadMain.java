@@ -1,14 +1,42 @@
 package io.salespulse.load;
 
 import java.net.http.HttpClient;
+import java.util.List;
 
 /** Entry point of deploy/load/run: seed | simulate | load | rfid. */
 public final class LoadMain {
+    private static final List<String> COMMANDS = List.of("seed", "simulate", "load", "rfid");
+
     private LoadMain() {
     }
 
+    static final String USAGE = """
+            usage: deploy/load/run COMMAND [--name value ...]
+              seed                                  the demo catalog and opening stock (idempotent)
+              simulate [--peak-rate 4]              demo traffic following the time of day
+              load [--rate 500] [--duration 30] [--warmup 10] [--max-in-flight 512]
+                                                    orders at a target rate; prints orders/s and POST / WebSocket latency
+              rfid [--rate 10000] [--duration 10] [--batch 500] [--format zebra|impinj] [--max-in-flight 64]
+            common: --gateway URL (GATEWAY_URL), --keycloak URL (KEYCLOAK_URL), --user/--password (the WebSocket
+            subscriber), --client/--secret (the integration or device client). Details: deploy/load/README.md""";
+
     public static void main(String[] args) throws Exception {
-        Options options = Options.parse(args);
+        if (args.length == 1 && List.of("-h", "--help", "help").contains(args[0])) {
+            System.out.println(USAGE);
+            return;
+        }
+        Options options;
+        try {
+            options = Options.parse(args);
+            if (!COMMANDS.contains(options.command())) {
+                throw new IllegalArgumentException("unknown command " + options.command());
+            }
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(USAGE);
+            System.exit(2);
+            return;
+        }
         HttpClient http = Gateway.httpClient();
         DemoCatalog catalog = DemoCatalog.load();
         switch (options.command()) {
@@ -17,7 +45,7 @@ public final class LoadMain {
                     catalog, options.number("peak-rate", 4)).run();
             case "load" -> load(http, options, catalog);
             case "rfid" -> rfid(http, options, catalog);
-            default -> throw new IllegalArgumentException("unknown command " + options.command());
+            default -> throw new IllegalStateException("unreachable: " + options.command());
         }
     }
 

@@ -8,7 +8,7 @@ record Options(String command, Map<String, String> values) {
 
     static Options parse(String[] args) {
         if (args.length == 0) {
-            throw new IllegalArgumentException("usage: run seed|simulate|load [--option value ...]");
+            throw new IllegalArgumentException("no command given");
         }
         Map<String, String> values = new HashMap<>();
         for (int i = 1; i < args.length; i++) {
