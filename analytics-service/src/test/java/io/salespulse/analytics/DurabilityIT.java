@@ -52,6 +52,9 @@ class DurabilityIT {
     @Inject
     io.agroal.api.AgroalDataSource dataSource;
 
+    @Inject
+    io.salespulse.analytics.domain.CountedOrderCleanup cleanup;
+
     @Test
     void aWindowRebuiltFromTheDatabaseShowsExactlyWhatTheRunningOneShows() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -133,6 +136,45 @@ class DurabilityIT {
         await().atMost(AnalyticsIT.PATIENCE).untilAsserted(() -> AnalyticsIT.assertMoney(
                 AnalyticsIT.analytics(TestTokens.bearer("ana", "analyst")).get("totalRevenue"),
                 OrderLedger.revenue(OrderLedger.all())));
+    }
+
+    @Test
+    void countedOrdersPastTheirRetentionAreForgottenButTheirFiguresStay() throws Exception {
+        Instant noon = LocalDate.now(ZoneOffset.UTC).minusDays(4).atTime(12, 0).toInstant(ZoneOffset.UTC);
+        LocalDate day = LocalDate.ofInstant(noon, ZoneOffset.UTC);
+        var old = Orders.aSale().occurredAt(noon).line("P-4001", "Old", "Retention", 2, "1.50");
+        var recent = Orders.aSale().occurredAt(noon.plusSeconds(1)).line("P-4002", "Recent", "Retention", 1, "2.00");
+        assertThat(counting.count(List.of(parse(old), parse(recent))).counted()).hasSize(2);
+        OrderLedger.record(old);
+        OrderLedger.record(recent);
+        try (var c = dataSource.getConnection(); var ps = c.prepareStatement(
+                "UPDATE counted_orders SET counted_at = now() - INTERVAL '31 days' WHERE order_id = ?")) {
+            ps.setObject(1, old.orderId());
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
+
+        assertThat(cleanup.purge()).isGreaterThanOrEqualTo(1);
+
+        assertThat(rowsOf(old.orderId())).isEqualTo("0 orders, 0 lines");
+        assertThat(rowsOf(recent.orderId())).isEqualTo("1 orders, 1 lines");
+        assertThat(rollups.dailyTotals(day, day)).singleElement().satisfies(t -> assertThat(t.revenue())
+                .isEqualByComparingTo(OrderLedger.revenue(OrderLedger.sameDay(noon))));
+        await().atMost(AnalyticsIT.PATIENCE).untilAsserted(() -> AnalyticsIT.assertMoney(
+                AnalyticsIT.analytics(TestTokens.bearer("ana", "analyst")).get("totalRevenue"),
+                OrderLedger.revenue(OrderLedger.all())));
+    }
+
+    private String rowsOf(UUID orderId) throws java.sql.SQLException {
+        try (var c = dataSource.getConnection(); var ps = c.prepareStatement(
+                "SELECT (SELECT count(*) FROM counted_orders WHERE order_id = ?) AS orders,"
+                        + " (SELECT count(*) FROM counted_lines WHERE order_id = ?) AS lines")) {
+            ps.setObject(1, orderId);
+            ps.setObject(2, orderId);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong("orders") + " orders, " + rs.getLong("lines") + " lines";
+            }
+        }
     }
 
     /**

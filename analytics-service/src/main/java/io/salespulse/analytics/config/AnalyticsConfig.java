@@ -37,6 +37,21 @@ public interface AnalyticsConfig {
 
     ExchangeRates exchangeRates();
 
+    CountedOrders countedOrders();
+
+    interface CountedOrders {
+        /**
+         * How long an order stays in counted_orders after it was counted: it is what makes a redelivered order count
+         * nothing, so keep it well above the retention of orders.recorded.v1 (7 days by default). The rollups keep
+         * every figure whatever this is.
+         */
+        @WithDefault("P30D")
+        Duration retention();
+
+        @WithDefault("PT1H")
+        Duration cleanupInterval();
+    }
+
     interface ExchangeRates {
         /** How often orders kept waiting for a rate are checked against the rates (beyond setting one). */
         @WithDefault("PT1M")

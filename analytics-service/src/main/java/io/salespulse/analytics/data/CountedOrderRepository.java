@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -78,6 +79,21 @@ public class CountedOrderRepository {
               FROM counted_orders
              WHERE counted_at > ?
                AND occurred_at <= ?
+            """;
+
+    /* One statement for an order and its lines (the foreign key is checked at its end); SKIP LOCKED so replicas
+       pruning at once take different rows. */
+    static final String DELETE_COUNTED_BEFORE = """
+            WITH old AS (
+                SELECT order_id FROM counted_orders
+                 WHERE counted_at < now() - make_interval(secs => ?)
+                 ORDER BY counted_at
+                 LIMIT ?
+                   FOR UPDATE SKIP LOCKED
+            ), old_lines AS (
+                DELETE FROM counted_lines l USING old WHERE l.order_id = old.order_id
+            )
+            DELETE FROM counted_orders o USING old WHERE o.order_id = old.order_id
             """;
 
     private static final int FETCH_SIZE = 5_000;
@@ -149,6 +165,17 @@ public class CountedOrderRepository {
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new DataAccessException("Storing " + lines.size() + " counted lines failed", e);
+        }
+    }
+
+    /** Forgets up to {@code limit} orders (and their lines) counted more than {@code age} ago; returns how many. */
+    public int deleteCountedBefore(Duration age, int limit) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(DELETE_COUNTED_BEFORE)) {
+            ps.setDouble(1, age.toMillis() / 1000.0);
+            ps.setInt(2, limit);
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new DataAccessException("Deleting counted orders older than " + age + " failed", e);
         }
     }
 
