@@ -85,6 +85,9 @@ export interface OrderRecorded {
   units: number;
   lineCount: number;
   items: Array<{ productId: string; name: string; quantity: number; lineTotal: Money }>;
+  /** Set when the order was in another currency and converted into the reporting one. */
+  originalCurrency?: string | null;
+  originalTotal?: Money | null;
 }
 
 export interface StockAlert {

@@ -23,7 +23,12 @@ export function OrderFeed({ feed, now }: { feed: FeedEntry[]; now: number }) {
               <time dateTime={o.occurredAt}>{formatTime(o.occurredAt)}</time>
               <span className={`chip chip-${o.channel.toLowerCase()}`}>{o.channel}</span>
               {o.type === 'RETURN' && <span className="chip chip-return">RETURN</span>}
-              <span className="feed-total">{formatMoney(o.total, o.currency)}</span>
+              <span className="feed-total">
+                {formatMoney(o.total, o.currency)}
+                {o.originalCurrency && o.originalTotal && (
+                  <span className="feed-original"> ({formatMoney(o.originalTotal, o.originalCurrency)})</span>
+                )}
+              </span>
             </div>
             <div className="feed-meta">
               <span className="feed-location">{catalog.locationName(o.locationId)}</span>

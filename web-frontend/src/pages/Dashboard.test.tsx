@@ -32,6 +32,11 @@ describe('Dashboard', () => {
     await act(async () => store.dispatch({ type: 'analytics.snapshot', data: waiting }));
     expect(screen.getByTestId('awaiting-fx')).toHaveTextContent('1 order in GBP, 3 orders in USD');
     expect(screen.getByTestId('awaiting-fx')).toHaveTextContent('No exchange rate into EUR');
+
+    await act(async () => store.dispatch({ type: 'order.recorded', data: anOrderRecorded({ externalId: 'FX-1', total: '9.20', originalCurrency: 'USD', originalTotal: '10.00' }) }));
+    const converted = screen.getAllByTestId('feed-item').find((li) => li.dataset.externalId === 'FX-1')!;
+    expect(converted).toHaveTextContent('€9.20');
+    expect(converted).toHaveTextContent('(US$10.00)');
   });
 
   it('shows the KPI tiles from the live snapshot and updates them as snapshots arrive', async () => {
