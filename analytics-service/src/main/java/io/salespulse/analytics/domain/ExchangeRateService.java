@@ -72,7 +72,14 @@ public class ExchangeRateService {
         ExchangeRate saved = rates.upsert(currency, validFrom, rate, actor);
         Log.infof("Exchange rate %s -> %s from %s set to %s by %s", currency, config.currency(), validFrom,
                 saved.rate().toPlainString(), actor);
-        return new RateSet(saved, countCovered());
+        try {
+            return new RateSet(saved, countCovered());
+        } catch (RuntimeException e) {
+            // The rate is stored; the periodic pass counts what it covers once the database answers again.
+            Log.warnf("Rate stored, but counting the orders it covers failed (the next pass retries): %s",
+                    e.getMessage());
+            return new RateSet(saved, 0);
+        }
     }
 
     /** The periodic pass: orders kept while a rate was being set (or by another replica) are counted here. */

@@ -17,6 +17,8 @@ import java.util.TreeMap;
  * converted order keeps total = sum of line totals like every other.
  */
 public final class ExchangeRates {
+    /** The largest amount counted_orders and counted_lines hold (NUMERIC(14,2)). */
+    static final BigDecimal MAX_MONEY = new BigDecimal("999999999999.99");
     private final String reportingCurrency;
     private final Map<String, NavigableMap<LocalDate, BigDecimal>> byCurrency = new HashMap<>();
 
@@ -53,7 +55,15 @@ public final class ExchangeRates {
             return Optional.of(order);
         }
         return rateOn(order.currency(), Rollups.businessDay(order.occurredAt(), zone))
-                .map(rate -> convert(order, rate));
+                .map(rate -> convert(order, rate))
+                .filter(ExchangeRates::storable);
+    }
+
+    /* An amount the database cannot store would fail every batch it is in; such an order keeps waiting instead. */
+    private static boolean storable(RecordedOrder converted) {
+        return converted.total().abs().compareTo(MAX_MONEY) <= 0
+                && converted.lines().stream().allMatch(l -> l.unitPrice().compareTo(MAX_MONEY) <= 0
+                        && l.lineTotal().abs().compareTo(MAX_MONEY) <= 0);
     }
 
     private RecordedOrder convert(RecordedOrder order, BigDecimal rate) {

@@ -70,6 +70,19 @@ class ExchangeRatesTest {
         assertThat(RATES.toReporting(inEuros, ZoneOffset.UTC)).containsSame(inEuros);
     }
 
+    @Test
+    void anOrderWhoseConvertedAmountTheDatabaseCannotHoldKeepsWaiting() {
+        ExchangeRates huge = new ExchangeRates("EUR", List.of(rate("JPY", DEC_1, "1000000")));
+        RecordedOrder big = order("JPY", OrderType.SALE, Instant.parse("2026-12-03T10:00:00Z"),
+                line(1, 1, "1000000.00", "1000000.00"));
+        RecordedOrder fine = order("JPY", OrderType.SALE, Instant.parse("2026-12-03T10:00:00Z"),
+                line(1, 1, "999999.99", "999999.99"));
+
+        assertThat(huge.toReporting(big, ZoneOffset.UTC)).isEmpty();
+        assertThat(huge.toReporting(fine, ZoneOffset.UTC).orElseThrow().total())
+                .isEqualByComparingTo("999999990000.00");
+    }
+
     private static ExchangeRate rate(String currency, LocalDate from, String rate) {
         return new ExchangeRate(currency, from, new BigDecimal(rate), "ada", Instant.EPOCH);
     }
