@@ -144,8 +144,9 @@ public class AnalyticsService {
     }
 
     /**
-     * Rollup figures and the orders waiting for an exchange rate, read again when they changed, the business day changed, or they are older than
-     * analytics.live.durable-max-age (a safety net: every replica sees every order and marks the change itself).
+     * Rollup figures and the orders waiting for an exchange rate, read again when they changed, the business day
+     * changed, or they are older than analytics.live.durable-max-age (a safety net: every replica sees every order and
+     * marks the change itself).
      */
     private CachedFigures durable(LocalDate today) {
         long version = rollupVersion.get();
