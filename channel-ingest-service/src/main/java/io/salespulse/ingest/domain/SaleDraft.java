@@ -18,6 +18,12 @@ public record SaleDraft(SaleType type, Channel channel, String source, String ex
         lines = lines == null ? List.of() : List.copyOf(lines);
     }
 
+    /** The same sale at {@code location}. */
+    public SaleDraft atLocation(String location) {
+        return new SaleDraft(type, channel, source, externalId, location, occurredAt, currency, lines, customerRef,
+                returnOf, region, country, discountTotal, taxTotal, shippingTotal);
+    }
+
     public static Builder builder(Channel channel, String source) {
         return new Builder(channel, source);
     }

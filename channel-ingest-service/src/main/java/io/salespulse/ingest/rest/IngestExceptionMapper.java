@@ -6,6 +6,7 @@ import io.salespulse.ingest.data.IdempotencyStoreException;
 import io.salespulse.ingest.data.StoreException;
 import io.salespulse.ingest.domain.IdempotencyKeyReusedException;
 import io.salespulse.ingest.domain.RequestInProgressException;
+import io.salespulse.ingest.domain.LocationNotPermittedException;
 import io.salespulse.ingest.domain.SourceNotPermittedException;
 import io.salespulse.ingest.domain.pos.PosFileException;
 import io.salespulse.ingest.domain.pos.PosImportAbortedException;
@@ -51,6 +52,11 @@ public class IngestExceptionMapper {
 
     @ServerExceptionMapper
     public Response sourceNotPermitted(SourceNotPermittedException e) {
+        return ProblemExceptionMapper.response(Problem.of(403, "Forbidden", e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response locationNotPermitted(LocationNotPermittedException e) {
         return ProblemExceptionMapper.response(Problem.of(403, "Forbidden", e.getMessage()));
     }
 

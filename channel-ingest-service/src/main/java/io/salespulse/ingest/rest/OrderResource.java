@@ -2,6 +2,7 @@ package io.salespulse.ingest.rest;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.salespulse.ingest.domain.IngestResult;
+import io.salespulse.ingest.domain.LocationNotPermittedException;
 import io.salespulse.ingest.domain.SaleDraft;
 import io.salespulse.ingest.domain.SaleIngestService;
 import io.salespulse.ingest.domain.SourceNotPermittedException;
@@ -30,6 +31,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestResponse;
+
+import java.util.List;
 
 /**
  * The public order API ({@code POST /api/orders} behind the gateway). It answers only after the Kafka acknowledgement,
@@ -71,7 +74,8 @@ public class OrderResource {
     @APIResponse(responseCode = "401", description = "No valid bearer token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "The caller's role may not enter sales, or not for the source it "
-            + "names: clerks and managers post as themselves or for a store (store:<locationId>)",
+            + "names: clerks and managers post as themselves or for a store (store:<locationId>); staff whose token "
+            + "lists their stores (claim locations) only at those",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The first request with this key is still in progress; retry after Retry-After",
             headers = @Header(name = "Retry-After", schema = @Schema(implementation = Integer.class)),
@@ -91,9 +95,17 @@ public class OrderResource {
         long received = System.nanoTime();
         String callerSource = CallerSource.of(caller);
         SaleDraft draft = order.toDraft(callerSource);
-        if (!SourcePolicy.mayName(draft.source(), callerSource,
-                identity.hasRole("integration") || identity.hasRole("admin"))) {
+        boolean namesAnySource = identity.hasRole("integration") || identity.hasRole("admin");
+        if (!SourcePolicy.mayName(draft.source(), callerSource, namesAnySource)) {
             throw new SourceNotPermittedException(draft.source());
+        }
+        List<String> stores = namesAnySource ? List.of() : StaffLocations.of(caller);
+        if (!stores.isEmpty()) {
+            // A bound clerk's sale that names no location is at their (first) store, not the web fulfilment centre.
+            draft = draft.locationId() == null ? draft.atLocation(stores.get(0)) : draft;
+            if (!SourcePolicy.mayRecordAt(draft.locationId(), draft.source(), stores)) {
+                throw new LocationNotPermittedException(draft.locationId(), draft.source(), stores);
+            }
         }
         return ingest.ingestAsync(draft, idempotencyKey, received).map(OrderResource::accepted);
     }

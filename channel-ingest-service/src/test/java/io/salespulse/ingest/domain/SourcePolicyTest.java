@@ -25,4 +25,15 @@ class SourcePolicyTest {
         assertThat(SourcePolicy.mayName("marketplace:amazon-eu", "api:integration-demo", true)).isTrue();
         assertThat(SourcePolicy.mayName("web:shop.example.com", "api:admin", true)).isTrue();
     }
+
+    @Test
+    void staffBoundToStoresRecordSalesOnlyThere() {
+        var stores = java.util.List.of("ST-001", "ST-005");
+        assertThat(SourcePolicy.mayRecordAt("ST-005", "store:ST-005", stores)).isTrue();
+        assertThat(SourcePolicy.mayRecordAt("ST-001", "api:clara", stores)).isTrue();
+        assertThat(SourcePolicy.mayRecordAt("ST-003", "store:ST-003", stores)).isFalse();
+        assertThat(SourcePolicy.mayRecordAt("ST-003", "api:clara", stores)).as("stock would move at ST-003").isFalse();
+        assertThat(SourcePolicy.mayRecordAt("ST-001", "store:ST-003", stores)).as("nor under another store").isFalse();
+        assertThat(SourcePolicy.mayRecordAt("ST-003", "store:ST-003", java.util.List.of())).as("not bound").isTrue();
+    }
 }

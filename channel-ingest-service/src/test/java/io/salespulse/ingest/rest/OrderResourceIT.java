@@ -245,6 +245,37 @@ class OrderResourceIT {
     }
 
     @Test
+    void aClerkBoundToStoresRecordsSalesOnlyThereAndWithoutALocationAtTheFirst() throws Exception {
+        String bound = TestTokens.bearerWith("locations", List.of("ST-001", "ST-005"), "clerk", "clerk");
+        Map<String, Object> elsewhere = Orders.aFullSale();
+        elsewhere.put("channel", "STORE");
+        elsewhere.put("source", "store:ST-003");
+        elsewhere.put("locationId", "ST-003");
+        Map<String, Object> stockElsewhere = Orders.aFullSale();
+        stockElsewhere.put("source", "store:ST-005");
+        stockElsewhere.put("locationId", "ST-003");
+
+        post(bound, elsewhere, null).then().statusCode(403).contentType("application/problem+json")
+                .body("detail", containsString("only at ST-001, ST-005"));
+        post(bound, stockElsewhere, null).then().statusCode(403);
+        assertThat(SaleEventsTopic.all().stream().filter(r -> r.key().endsWith(":" + elsewhere.get("externalId"))))
+                .isEmpty();
+
+        Map<String, Object> atHerStore = Orders.aFullSale();
+        atHerStore.put("channel", "STORE");
+        atHerStore.put("source", "store:ST-005");
+        atHerStore.put("locationId", "ST-005");
+        post(bound, atHerStore, null).then().statusCode(202);
+        Response simple = post(bound, Orders.aSimpleSale(), null);
+        simple.then().statusCode(202);
+        assertThat(JSON.readTree(single(UUID.fromString(simple.path("eventId"))).value()).get("locationId").asText())
+                .isEqualTo("ST-001");
+        // An integration's token is never bound, whatever it carries.
+        post(TestTokens.bearerWith("locations", List.of("ST-001"), "integration-demo", "integration"), elsewhere, null)
+                .then().statusCode(202);
+    }
+
+    @Test
     void aTokenVerifiedOnceIsAnsweredFromMemoryAndItsCallerAndRolesStillDecide() throws Exception {
         String clara = TestTokens.bearer("clara", "clerk");
         post(clara, Orders.aSimpleSale(), null).then().statusCode(202);

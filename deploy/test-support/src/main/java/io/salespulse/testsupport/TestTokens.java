@@ -27,4 +27,15 @@ public final class TestTokens {
     public static String bearer(String user, String... roles) {
         return "Bearer " + accessToken(user, roles);
     }
+
+    /** A bearer token with one more claim, e.g. the {@code locations} a clerk is bound to. */
+    public static String bearerWith(String claim, Object value, String user, String... roles) {
+        return "Bearer " + Jwt.preferredUserName(user)
+                .subject("sub-" + user)
+                .issuer(ISSUER)
+                .audience("https://service.example.com")
+                .claim("realm_access", Map.of("roles", List.of(roles)))
+                .claim(claim, value)
+                .sign("privateKey.jwk");
+    }
 }
