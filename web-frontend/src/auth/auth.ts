@@ -10,6 +10,8 @@ export interface FrontendConfig {
 export interface Auth {
   username: string;
   roles: string[];
+  /** The stores the user records sales at (token claim locations); empty when not bound to any. */
+  locations?: string[];
   /** A token valid for at least 30 more seconds (refreshed when needed). */
   token(): Promise<string>;
   logout(): Promise<void>;
@@ -59,6 +61,7 @@ export async function login(config: FrontendConfig): Promise<Auth> {
   return {
     username: (parsed as { preferred_username?: string }).preferred_username ?? parsed.sub ?? 'unknown',
     roles: [...(parsed.realm_access?.roles ?? [])].sort(),
+    locations: [...((parsed as { locations?: string[] }).locations ?? [])],
     async token() {
       try {
         await refresh();

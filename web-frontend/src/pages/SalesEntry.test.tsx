@@ -9,7 +9,7 @@ const cola = aProduct();
 const chips = aProduct({ id: 'P-1010', sku: 'SKU-CHIPS-SALT', gtin: '4012345610109', name: 'Sea salt crisps 150 g', unitPrice: 2.49 });
 const locations = [aLocation(), aLocation({ id: 'ST-003', name: 'Berlin Mitte', region: 'DACH' })];
 
-function setup(roles = ['clerk'], over = {}) {
+function setup(roles = ['clerk'], over = {}, staffLocations: string[] = []) {
   const api = fakeApi({
     productByGtin: vi.fn(async (gtin: string) => {
       if (gtin === cola.gtin) return cola;
@@ -24,7 +24,7 @@ function setup(roles = ['clerk'], over = {}) {
     ...over,
   });
   const user = userEvent.setup();
-  const r = renderWithSession(<SalesEntry />, { roles, api, products: [cola, chips], locations });
+  const r = renderWithSession(<SalesEntry />, { roles, api, products: [cola, chips], locations, staffLocations });
   return { ...r, user, api };
 }
 
@@ -35,6 +35,14 @@ async function scan(user: ReturnType<typeof userEvent.setup>, code: string) {
 }
 
 describe('Sales entry', () => {
+  it('offers a clerk bound to stores only those, even when another was chosen before', async () => {
+    localStorage.setItem('salespulse.sales.location', 'ST-001');
+    setup(['clerk'], {}, ['ST-003']);
+    const select = screen.getByLabelText('Location') as HTMLSelectElement;
+    await waitFor(() => expect(select.value).toBe('ST-003'));
+    expect(Array.from(select.options).map((o) => o.value)).toEqual(['ST-003']);
+  });
+
   it('adds a product scanned into the barcode field, and counts a second scan as quantity', async () => {
     const { user } = setup();
     await scan(user, cola.gtin!);

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { ApiError } from '../api/http';
 import type { Api } from '../api/endpoints';
 import { CHANNELS, type Channel, type NewOrder, type OrderAccepted, type Product } from '../api/types';
-import { useApi, useCan } from '../auth/AuthContext';
+import { useApi, useCan, useSession } from '../auth/AuthContext';
 import { CameraScanner } from '../components/CameraScanner';
 import { useCatalog } from '../components/Catalog';
 import { ProductSearch } from '../components/ProductSearch';
@@ -95,10 +95,14 @@ function SalesForm() {
   const submittingRef = useRef(false);
   const barcodeInput = useRef<HTMLInputElement>(null);
 
-  const locations = catalog.locations.filter((l) => l.active);
+  // A clerk bound to stores (token claim locations) records sales only there: channel-ingest refuses the others.
+  const bound = useSession().auth.locations ?? [];
+  const locations = catalog.locations.filter((l) => l.active && (bound.length === 0 || bound.includes(l.id)));
   useEffect(() => {
+    const usable = (id: string) => locations.some((l) => l.id === id);
     // A functional update: a choice the user made between this render and the effect must not be overwritten.
-    if (!locationId && locations.length) setLocationId((current) => current || (locations.find((l) => l.kind === 'STORE') ?? locations[0]).id);
+    if (!usable(locationId) && locations.length)
+      setLocationId((current) => (usable(current) ? current : (locations.find((l) => l.kind === 'STORE') ?? locations[0]).id));
   }, [locationId, locations]);
 
   const edited = () => {

@@ -127,12 +127,12 @@ export interface Harness {
 /** Renders inside a session with the given roles, a catalog, and a live store the test feeds itself. */
 export function renderWithSession(
   ui: ReactNode,
-  { roles = ['clerk'], api = fakeApi(), products = [aProduct()], locations = [aLocation()] }: { roles?: string[]; api?: Api; products?: Product[]; locations?: Location[] } = {},
+  { roles = ['clerk'], api = fakeApi(), products = [aProduct()], locations = [aLocation()], staffLocations = [] }: { roles?: string[]; api?: Api; products?: Product[]; locations?: Location[]; staffLocations?: string[] } = {},
 ) {
   const store = new LiveStore();
   const connection = new LiveConnection({ ticket: () => new Promise(() => undefined), url: (t) => t, createSocket: () => { throw new Error('no socket in tests'); } });
   connection.onStatus((s) => store.setStatus(s));
-  const auth = { username: 'tester', roles, token: async () => 'token', logout: async () => undefined };
+  const auth = { username: 'tester', roles, locations: staffLocations, token: async () => 'token', logout: async () => undefined };
   const result = render(
     <SessionContext.Provider value={{ auth, api }}>
       <LiveProvider live={{ store, connection }}>
