@@ -71,6 +71,21 @@ class PlatformSystemIT {
     }
 
     @Test
+    void theDemoClerkRecordsSalesAtHerTwoStoresOnly() {
+        String counterSale = "{\"externalId\":\"bound-%s\",\"channel\":\"STORE\",\"locationId\":\"%s\","
+                + "\"currency\":\"EUR\",\"lines\":[{\"productId\":\"P-1001\",\"quantity\":1,\"unitPrice\":\"2.20\"}]}";
+        given().baseUri(stack.gatewayUrl()).auth().oauth2(clerk).contentType(ContentType.JSON)
+                .body(counterSale.formatted(java.util.UUID.randomUUID(), "ST-003"))
+                .when().post("/api/orders")
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("detail", containsString("only at ST-001, ST-005"));
+        given().baseUri(stack.gatewayUrl()).auth().oauth2(clerk).contentType(ContentType.JSON)
+                .body(counterSale.formatted(java.util.UUID.randomUUID(), "ST-005"))
+                .when().post("/api/orders")
+                .then().statusCode(202);
+    }
+
+    @Test
     void anAnalystTokenReachesOrderServiceThroughTheGateway() {
         given().baseUri(stack.gatewayUrl()).auth().oauth2(analyst)
                 .when().get("/api/orders")
