@@ -215,7 +215,7 @@ await test('clerk: log in, enter a sale, and see the dashboard KPIs and feed upd
   const tillProblems = watch(till, 'sales entry');
   await till.goto(`${BASE_URL}/#/sales`);
   await till.getByLabel('Barcode').waitFor({ timeout: 30000 });
-  await till.getByLabel('Location').selectOption('ST-003');
+  await till.getByLabel('Location').selectOption('ST-005');
   await till.getByLabel('Channel').selectOption('STORE');
   // A USB scanner types the code and Enter into the focused barcode field.
   await till.getByLabel('Barcode').fill('');
@@ -259,7 +259,7 @@ await test('clerk: log in, enter a sale, and see the dashboard KPIs and feed upd
     : 'no order.recorded frame seen';
   console.log(`    on the dashboard ${latency} ms after the till got the 202 (${path})`);
   const itemText = await item.textContent();
-  assert(itemText.includes('€8.50') && itemText.includes('Berlin Mitte') && itemText.includes('3× Espresso'), `feed item: ${itemText}`);
+  assert(itemText.includes('€8.50') && itemText.includes('Paris Marais') && itemText.includes('3× Espresso'), `feed item: ${itemText}`);
   assert((await dashboard.locator(`[data-testid="feed-item"][data-external-id="${externalId}"]`).count()) === 1, 'the sale is in the feed once');
   await dashboard.waitForFunction(
     ([t, d]) => document.querySelector('[data-testid="kpi-total-value"]')?.textContent?.trim() !== t
