@@ -2,10 +2,13 @@ package io.salespulse.analytics.domain;
 
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import io.salespulse.analytics.config.AnalyticsConfig;
 import io.salespulse.analytics.data.AwaitingRateRepository;
 import io.salespulse.analytics.data.ExchangeRateRepository;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
@@ -15,6 +18,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
@@ -23,6 +27,7 @@ import java.util.stream.Collectors;
  * it covers at once; a periodic pass also counts those that were kept while a rate was being set.
  */
 @ApplicationScoped
+@Startup // its gauge is there from the start, not from the first foreign order
 public class ExchangeRateService {
     static final int DRAIN_BATCH = 500;
     private static final Comparator<RecordedOrder> EVENT_TIME = Comparator
@@ -34,10 +39,14 @@ public class ExchangeRateService {
     private final AnalyticsService analytics;
     private final AnalyticsConfig config;
     private final Clock clock;
+    private final AtomicLong waitingOrders = new AtomicLong();
 
     public ExchangeRateService(ExchangeRateRepository rates, AwaitingRateRepository awaiting,
                                CountingService counting, AnalyticsService analytics, AnalyticsConfig config,
-                               Clock clock) {
+                               Clock clock, MeterRegistry registry) {
+        Gauge.builder("salespulse.analytics.orders.waiting.for.rate", waitingOrders, AtomicLong::get)
+                .description("Orders in no figure because no exchange rate covers them (as of the last periodic pass)")
+                .register(registry);
         this.rates = rates;
         this.awaiting = awaiting;
         this.counting = counting;
@@ -91,6 +100,7 @@ public class ExchangeRateService {
             if (counted > 0) {
                 Log.infof("Counted %d orders that were waiting for an exchange rate", counted);
             }
+            waitingOrders.set(awaiting.summary().stream().mapToLong(AwaitingRate::orders).sum());
         } catch (RuntimeException e) {
             Log.warnf("Counting orders waiting for an exchange rate failed, next try in %s: %s",
                     config.exchangeRates().recountInterval(), e.getMessage());

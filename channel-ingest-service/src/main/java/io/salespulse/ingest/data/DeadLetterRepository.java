@@ -34,6 +34,7 @@ public class DeadLetterRepository {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS JSONB), ?, ?, ?)
             ON CONFLICT (id) DO NOTHING""";
     private static final String EXISTS = "SELECT 1 FROM dead_letters WHERE id = ?";
+    private static final String COUNT_OPEN = "SELECT count(*) FROM dead_letters WHERE status = 'OPEN'";
     private static final String FIND = "SELECT " + COLUMNS + " FROM dead_letters WHERE id = ?";
     private static final String LOCK = FIND + " FOR UPDATE";
     // Optional filters fold away when PostgreSQL plans with the actual parameters; the indexes on (status|source,
@@ -127,6 +128,18 @@ public class DeadLetterRepository {
             try (ResultSet row = statement.executeQuery()) {
                 return row.next() ? Optional.of(row(row)) : Optional.empty();
             }
+        }
+    }
+
+    /** How many dead letters wait for a fix and a replay. */
+    public long countOpen() {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(COUNT_OPEN);
+             ResultSet row = statement.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        } catch (SQLException e) {
+            throw new StoreException("Counting open dead letters failed", e);
         }
     }
 

@@ -35,6 +35,31 @@ class PlatformSystemIT {
     }
 
     @Test
+    void everyBusinessMetricTheAlertRulesWatchIsExposed() throws Exception {
+        // Per-channel timers exist from a channel's first sale on.
+        given().baseUri(stack.gatewayUrl()).auth().oauth2(clerk).contentType(ContentType.JSON)
+                .body("{\"productId\":\"P-1001\",\"quantity\":1,\"price\":\"2.20\"}")
+                .when().post("/api/orders")
+                .then().statusCode(202);
+        String rules = java.nio.file.Files.readString(stack.root().resolve("deploy/prometheus/alerts.yml"));
+        java.util.Set<String> watched = new java.util.TreeSet<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("salespulse_[a-z_]+").matcher(rules);
+        while (m.find()) {
+            watched.add(m.group());
+        }
+        StringBuilder exposed = new StringBuilder();
+        for (String port : java.util.List.of("INGEST_PORT", "ORDERS_PORT", "INVENTORY_PORT", "ANALYTICS_PORT",
+                "RECOMMENDATIONS_PORT", "DEVICES_PORT", "GATEWAY_MANAGEMENT_PORT")) {
+            exposed.append(given().baseUri(stack.serviceUrl(port)).when().get("/q/metrics")
+                    .then().statusCode(200).extract().asString());
+        }
+        String all = exposed.toString();
+        org.assertj.core.api.Assertions.assertThat(watched).isNotEmpty()
+                .allSatisfy(metric -> org.assertj.core.api.Assertions.assertThat(
+                        all.contains(metric + " ") || all.contains(metric + "{")).as(metric).isTrue());
+    }
+
+    @Test
     void theGatewaysPublicPortServesNoOperatorEndpoint() {
         given().baseUri(stack.gatewayUrl()).when().get("/q/metrics").then().statusCode(404);
         given().baseUri(stack.serviceUrl("GATEWAY_MANAGEMENT_PORT")).when().get("/q/metrics")
