@@ -103,6 +103,13 @@ class OrderApiIT {
         analyst().queryParam("locationId", STORE).queryParam("minTotal", "5.50").queryParam("maxTotal", "26.50")
                 .queryParam("sort", "total").get("/orders")
                 .then().statusCode(200).body("totalItems", equalTo(3)).body("items.externalId", equalTo(ids(S2, S1, S3)));
+        analyst().queryParam("locationId", STORE).queryParam("currency", "EUR").queryParam("minTotal", "5.50")
+                .queryParam("maxTotal", "26.50").get("/orders")
+                .then().statusCode(200).body("totalItems", equalTo(3));
+        analyst().queryParam("locationId", STORE).queryParam("currency", "USD").get("/orders")
+                .then().statusCode(200).body("totalItems", equalTo(0));
+        analyst().queryParam("currency", "euro").get("/orders")
+                .then().statusCode(400).body("errors.field", equalTo(List.of("currency")));
     }
 
     @Test

@@ -66,6 +66,7 @@ public class OrderRepository {
     private static final String WHERE_SOURCE = "o.source = ANY (?)";
     private static final String WHERE_LOCATION = "o.location_id = ?";
     private static final String WHERE_TYPE = "o.type = ?";
+    private static final String WHERE_CURRENCY = "o.currency = ?";
     private static final String WHERE_MIN_TOTAL = "o.total >= ?";
     private static final String WHERE_MAX_TOTAL = "o.total <= ?";
     private static final String WHERE_PRODUCT =
@@ -241,6 +242,7 @@ public class OrderRepository {
             filter.add(WHERE_LOCATION, criteria.locationId());
             filter.add(WHERE_PRODUCT, criteria.productId());
             filter.add(WHERE_TYPE, criteria.type() == null ? null : criteria.type().name());
+            filter.add(WHERE_CURRENCY, criteria.currency());
             filter.add(WHERE_MIN_TOTAL, criteria.minTotal());
             filter.add(WHERE_MAX_TOTAL, criteria.maxTotal());
             return filter;

@@ -41,8 +41,8 @@ final class OrderQueryParams {
     }
 
     static OrderCriteria parse(String from, String to, List<String> channel, List<String> source, String locationId,
-                               String productId, String type, String minTotal, String maxTotal, String sort,
-                               String page, String size) {
+                               String productId, String type, String currency, String minTotal, String maxTotal,
+                               String sort, String page, String size) {
         OrderQueryParams params = new OrderQueryParams();
         Instant fromInstant = params.instant("from", from);
         Instant toInstant = params.instant("to", to);
@@ -54,6 +54,7 @@ final class OrderQueryParams {
         String location = params.text("locationId", locationId);
         String product = params.text("productId", productId);
         OrderType typeValue = params.enumValue("type", type, OrderType.class);
+        String currencyValue = params.currency(currency);
         BigDecimal min = params.amount("minTotal", minTotal);
         BigDecimal max = params.amount("maxTotal", maxTotal);
         if (min != null && max != null && min.compareTo(max) > 0) {
@@ -71,8 +72,21 @@ final class OrderQueryParams {
             throw new ProblemException(new Problem("about:blank", "Invalid request", 400,
                     "The request has " + params.errors.size() + " invalid parameter(s)", null, params.errors));
         }
-        return new OrderCriteria(fromInstant, toInstant, channels, sources, location, product, typeValue, min, max,
-                sortValue, pageValue, sizeValue);
+        return new OrderCriteria(fromInstant, toInstant, channels, sources, location, product, typeValue,
+                currencyValue, min, max, sortValue, pageValue, sizeValue);
+    }
+
+    /** An ISO 4217 code in upper case (totals of different currencies are not comparable), or null. */
+    private String currency(String value) {
+        if (blank(value)) {
+            return null;
+        }
+        String code = value.strip();
+        if (!code.matches("[A-Z]{3}")) {
+            errors.add(new Problem.FieldError("currency", "must be an ISO 4217 code such as EUR"));
+            return null;
+        }
+        return code;
     }
 
     /** Repeated and comma-separated channel names; blank items are ignored. */

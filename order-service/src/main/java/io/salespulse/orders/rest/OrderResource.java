@@ -43,15 +43,19 @@ public class OrderResource {
             @QueryParam("locationId") String locationId,
             @Parameter(description = "Orders having a line of this product") @QueryParam("productId") String productId,
             @Parameter(description = "SALE or RETURN") @QueryParam("type") String type,
-            @Parameter(description = "Minimum total, inclusive") @QueryParam("minTotal") String minTotal,
-            @Parameter(description = "Maximum total, inclusive") @QueryParam("maxTotal") String maxTotal,
+            @Parameter(description = "Orders in this currency (ISO 4217), e.g. to bound totals in one currency")
+            @QueryParam("currency") String currency,
+            @Parameter(description = "Minimum total, inclusive, in each order's own currency (see currency)")
+            @QueryParam("minTotal") String minTotal,
+            @Parameter(description = "Maximum total, inclusive, in each order's own currency (see currency)")
+            @QueryParam("maxTotal") String maxTotal,
             @Parameter(description = "occurredAt, recordedAt, total, channel, source, locationId, itemCount, "
                     + "externalId, type, region, currency or returnOf; prefix - for descending") @QueryParam("sort")
             String sort,
             @Parameter(description = "0-based page number") @QueryParam("page") String page,
             @Parameter(description = "Page size, 1 to 500 (default 50)") @QueryParam("size") String size) {
-        var criteria = OrderQueryParams.parse(from, to, channel, source, locationId, productId, type, minTotal,
-                maxTotal, sort, page, size);
+        var criteria = OrderQueryParams.parse(from, to, channel, source, locationId, productId, type, currency,
+                minTotal, maxTotal, sort, page, size);
         return OrderPageResponse.of(orders.search(criteria));
     }
 

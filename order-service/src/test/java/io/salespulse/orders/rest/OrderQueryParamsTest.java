@@ -40,7 +40,7 @@ class OrderQueryParamsTest {
     @Test
     void channelsMayRepeatAndTakeACommaList() {
         OrderCriteria criteria = OrderQueryParams.parse(null, null, List.of("WEB, STORE", "API", "WEB", " "), null,
-                null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null);
 
         assertThat(criteria.channels()).containsExactlyInAnyOrder(Channel.WEB, Channel.STORE, Channel.API);
     }
@@ -49,7 +49,7 @@ class OrderQueryParamsTest {
     void sourcesRepeatAndAreTakenLiterallyCommasIncluded() {
         OrderCriteria criteria = OrderQueryParams.parse(null, null, null,
                 List.of("shopify:demo-shop.myshopify.com", " pos,lane-2:ST-001 ", "", "store:ST-001"),
-                null, null, null, null, null, "source", null, null);
+                null, null, null, null, null, null, "source", null, null);
 
         assertThat(criteria.sources()).containsExactlyInAnyOrder("shopify:demo-shop.myshopify.com",
                 "pos,lane-2:ST-001", "store:ST-001");
@@ -59,7 +59,7 @@ class OrderQueryParamsTest {
     @Test
     void namesTheUnknownChannelsOfAList() {
         ProblemException problem = catchThrowableOfType(ProblemException.class, () -> OrderQueryParams.parse(null,
-                null, List.of("WEB,FAX", "telex"), null, null, null, null, null, null, null, null, null));
+                null, List.of("WEB,FAX", "telex"), null, null, null, null, null, null, null, null, null, null));
 
         assertThat(problem.problem().errors()).singleElement().satisfies(error -> {
             assertThat(error.field()).isEqualTo("channel");
@@ -70,10 +70,10 @@ class OrderQueryParamsTest {
     @Test
     void refusesOverlongOrTooManySources() {
         ProblemException tooLong = catchThrowableOfType(ProblemException.class, () -> OrderQueryParams.parse(null,
-                null, null, List.of("x".repeat(201)), null, null, null, null, null, null, null, null));
+                null, null, List.of("x".repeat(201)), null, null, null, null, null, null, null, null, null));
         List<String> many = IntStream.rangeClosed(1, 101).mapToObj(i -> "api:client-" + i).toList();
         ProblemException tooMany = catchThrowableOfType(ProblemException.class, () -> OrderQueryParams.parse(null,
-                null, null, many, null, null, null, null, null, null, null, null));
+                null, null, many, null, null, null, null, null, null, null, null, null));
 
         assertThat(tooLong.problem().errors()).extracting(Problem.FieldError::field).containsExactly("source");
         assertThat(tooMany.problem().errors()).extracting(Problem.FieldError::message)
@@ -94,7 +94,7 @@ class OrderQueryParamsTest {
     void refusesWhatPostgreSqlCouldNotTakeInsteadOfFailingTheQuery() {
         ProblemException problem = catchThrowableOfType(ProblemException.class,
                 () -> OrderQueryParams.parse("+300000-01-01T00:00:00Z", "-5000-01-01T00:00:00Z", null,
-                        List.of("store:\u0000"), "ST-\u0000", "P-1\u0007", null, "1e1001", "-1000000000000", null,
+                        List.of("store:\u0000"), "ST-\u0000", "P-1\u0007", null, null, "1e1001", "-1000000000000", null,
                         null, null));
 
         assertThat(problem.problem().errors()).extracting(Problem.FieldError::field)
@@ -102,15 +102,24 @@ class OrderQueryParamsTest {
     }
 
     @Test
+    void aCurrencyIsAnIsoCodeInUpperCase() {
+        assertThat(OrderQueryParams.parse(null, null, null, null, null, null, null, " USD ", "10", null, null, null,
+                null).currency()).isEqualTo("USD");
+        ProblemException problem = catchThrowableOfType(ProblemException.class, () -> OrderQueryParams.parse(null,
+                null, null, null, null, null, null, "usd", null, null, null, null, null));
+        assertThat(problem.problem().errors()).extracting(Problem.FieldError::field).containsExactly("currency");
+    }
+
+    @Test
     void acceptsTheLimitsThemselves() {
         OrderCriteria criteria = OrderQueryParams.parse("0001-01-01T00:00:00Z", "9999-12-31T23:59:59Z", null, null,
-                null, null, null, "-999999999999.99", "999999999999.99", null, null, null);
+                null, null, null, null, "-999999999999.99", "999999999999.99", null, null, null);
 
         assertThat(criteria.maxTotal()).isEqualByComparingTo("999999999999.99");
     }
 
     private static OrderCriteria parse(String from, String to, String channel, String sort, String page, String size) {
-        return OrderQueryParams.parse(from, to, channel == null ? null : List.of(channel), null, null, null, null,
+        return OrderQueryParams.parse(from, to, channel == null ? null : List.of(channel), null, null, null, null, null,
                 null, null, sort, page, size);
     }
 }
