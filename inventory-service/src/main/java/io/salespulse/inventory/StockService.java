@@ -179,16 +179,32 @@ public class StockService {
     }
 
     /**
+     * Who records a return at the desk: {@code name} for the movement, {@code stores} the stores they are bound to
+     * (empty: any store). A bound clerk takes back only what was sold at one of their stores, so no clerk moves
+     * another store's stock.
+     */
+    public record Staff(String name, List<String> stores) {
+        public Staff {
+            stores = List.copyOf(stores);
+        }
+
+        boolean mayWorkAt(String locationId) {
+            return stores.isEmpty() || stores.contains(locationId);
+        }
+    }
+
+    /**
      * A customer return recorded at the counter or the returns desk. When {@code returnOf} is the eventId of a sale
      * inventory has seen, the return is checked against it (the product was sold there, and no more units come back
      * than were sold, 409 otherwise) and restocks where it was sold; otherwise {@code locationId} says where. Damaged
      * goods go to the quarantine location instead, never back into sellable stock. The movement (cause RETURN)
-     * carries {@code returnOf}, the link to the sale.
+     * carries {@code returnOf}, the link to the sale. A clerk bound to stores records returns of their stores' sales only
+     * (403 otherwise).
      */
     @Transactional
     @WithSpan("StockService.recordReturn")
     public Return recordReturn(String productId, String locationId, int quantity, boolean damaged, String returnOf,
-                               String note, String user) {
+                               String note, Staff staff) {
         requireProduct(productId);
         if (locationId != null) {
             requireLocation(locationId);
@@ -209,6 +225,10 @@ public class StockService {
             throw new ProblemException(422, "Wrong location", "Sale " + returnOf + " was made at " + original
                     + ", not at " + locationId);
         }
+        if (!staff.mayWorkAt(original)) {
+            throw new ProblemException(403, "Location not permitted", "The goods were sold at " + original
+                    + "; you record returns only for your stores (" + String.join(", ", staff.stores()) + ")");
+        }
         String target = damaged ? quarantine : original;
         if (verified) {
             // Returns of one sale lock the level where it was sold (with the target level, in key order), so two of
@@ -226,7 +246,7 @@ public class StockService {
         UUID returnId = UUID.randomUUID();
         String text = damaged ? joinNote("Damaged; sold at " + original, note) : note;
         StockMovement movement = StockMovement.of(returnId, 1, new LevelKey(productId, target), quantity,
-                MovementCause.RETURN, now, user, text).withReturnOf(returnOf);
+                MovementCause.RETURN, now, staff.name(), text).withReturnOf(returnOf);
         List<OutboxMessage> out = new ArrayList<>();
         StockChange change = apply(List.of(movement), Map.of(), now, out);
         outbox.append(out);

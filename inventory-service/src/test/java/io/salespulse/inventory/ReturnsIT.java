@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
@@ -154,6 +155,33 @@ class ReturnsIT {
                 .body("restockedAt", is(store)).body("movement.returnOf", is("shopify:R-4711"));
         returned(CLERK, product, store, 0, false, "shopify:R-4711", null).statusCode(400);
         assertThat(onHand(product, store)).isEqualTo(3);
+    }
+
+    @Test
+    void aClerkBoundToStoresTakesBackOnlyWhatTheirStoresSold() {
+        String product = TestCatalog.product();
+        String theirs = TestCatalog.store();
+        String other = TestCatalog.store();
+        TestCatalog.adjust("RECEIPT", product, other, 5);
+        SaleEvents sale = SaleEvents.aSale(other).line(product, 2);
+        sales.send(sale);
+        await().atMost(PATIENCE).until(() -> Integer.valueOf(3).equals(onHand(product, other)));
+        String bound = TestTokens.bearerWith("locations", List.of(theirs), "clerk-2", "clerk");
+
+        // Neither a sale of another store, damaged or not, nor an unknown sale said to be from there.
+        returned(bound, product, null, 1, false, sale.eventId(), null)
+                .statusCode(403).contentType("application/problem+json")
+                .body("title", is("Location not permitted")).body("detail", containsString(theirs));
+        returned(bound, product, null, 1, true, sale.eventId(), null).statusCode(403);
+        returned(bound, product, other, 1, false, "receipt-" + sale.eventId(), null).statusCode(403);
+        assertThat(onHand(product, other)).isEqualTo(3);
+        assertThat(onHand(product, QUARANTINE)).isNull();
+
+        // Their own store's unknown sale is theirs to take back; an unbound clerk takes back any store's.
+        returned(bound, product, theirs, 1, false, "receipt-" + sale.eventId(), null)
+                .statusCode(201).body("movement.user", is("clerk-2")).body("restockedAt", is(theirs));
+        returned(CLERK, product, null, 1, false, sale.eventId(), null)
+                .statusCode(201).body("restockedAt", is(other)).body("level.onHand", is(4));
     }
 
     private static ValidatableResponse returned(String token, String product, String location, int quantity,

@@ -8,6 +8,7 @@ import io.salespulse.ingest.domain.SaleIngestService;
 import io.salespulse.ingest.domain.SourceNotPermittedException;
 import io.salespulse.ingest.domain.SourcePolicy;
 import io.salespulse.support.Problem;
+import io.salespulse.support.security.StaffLocations;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -99,7 +100,7 @@ public class OrderResource {
         if (!SourcePolicy.mayName(draft.source(), callerSource, namesAnySource)) {
             throw new SourceNotPermittedException(draft.source());
         }
-        List<String> stores = namesAnySource ? List.of() : StaffLocations.of(caller);
+        List<String> stores = StaffLocations.boundOf(identity, caller);
         if (!stores.isEmpty()) {
             // A bound clerk's sale that names no location is at their (first) store, not the web fulfilment centre.
             draft = draft.locationId() == null ? draft.atLocation(stores.get(0)) : draft;

@@ -1,9 +1,11 @@
 package io.salespulse.ingest.rest;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import io.salespulse.ingest.domain.pos.PosImportResult;
 import io.salespulse.ingest.domain.pos.PosImportService;
 import io.salespulse.support.Problem;
 import io.salespulse.support.ProblemException;
+import io.salespulse.support.security.StaffLocations;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -41,10 +43,12 @@ public class PosImportResource {
 
     private final PosImportService imports;
     private final JsonWebToken caller;
+    private final SecurityIdentity identity;
 
-    public PosImportResource(PosImportService imports, JsonWebToken caller) {
+    public PosImportResource(PosImportService imports, JsonWebToken caller, SecurityIdentity identity) {
         this.imports = imports;
         this.caller = caller;
+        this.identity = identity;
     }
 
     @POST
@@ -70,7 +74,7 @@ public class PosImportResource {
     public PosImportAnswer importCsv(
             @Parameter(description = "Column separator: , (default), ; or tab") @RestQuery String delimiter,
             InputStream body) {
-        return PosImportAnswer.of(imports.importCsv(body, delimiter(delimiter), CallerSource.of(caller)));
+        return PosImportAnswer.of(imports.importCsv(body, delimiter(delimiter), uploader()));
     }
 
     @POST
@@ -88,10 +92,14 @@ public class PosImportResource {
             throw new ProblemException(400, "Invalid request", "The form needs a part named \"file\" with the CSV");
         }
         try (InputStream csv = Files.newInputStream(file.uploadedFile())) {
-            return PosImportAnswer.of(imports.importCsv(csv, delimiter(delimiter), CallerSource.of(caller)));
+            return PosImportAnswer.of(imports.importCsv(csv, delimiter(delimiter), uploader()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private PosImportService.Uploader uploader() {
+        return new PosImportService.Uploader(CallerSource.of(caller), StaffLocations.boundOf(identity, caller));
     }
 
     private static char delimiter(String value) {

@@ -106,6 +106,33 @@ class PosImportIT {
     }
 
     @Test
+    void aClerkBoundToStoresImportsOnlyTheirReceipts() throws Exception {
+        String run = UUID.randomUUID().toString();
+        String csv = HEADER
+                + "ST-001,B-" + run + ",2026-03-14T09:00:00Z,SKU-ESPRESSO,1,2.50,CARD\n"
+                + "ST-003,B-" + run + ",2026-03-14T09:01:00Z,SKU-ESPRESSO,2,2.50,CARD\n"
+                + "ST-003,B-" + run + ",2026-03-14T09:01:00Z,SKU-CHAI,1,3.60,CARD\n"
+                + "ST-005,B-" + run + ",2026-03-14T09:02:00Z,SKU-CHAI,1,3.60,CASH\n";
+        String bound = TestTokens.bearerWith("locations", List.of("ST-001", "ST-005"), "clerk", "clerk");
+        Map<TopicPartition, Long> mark = TopicReader.mark(Topics.SALES_EVENTS);
+
+        given().header("Authorization", bound).contentType("text/csv").body(csv)
+                .when().post("/imports/pos")
+                .then().statusCode(200)
+                .body("receipts", equalTo(3)).body("accepted", equalTo(2))
+                .body("rejectedRows", equalTo(2)).body("rejected.row", equalTo(List.of(3, 4)))
+                .body("rejected[0].reason", containsString("ST-003 is not one of your stores (ST-001, ST-005)"));
+        assertThat(TopicReader.since(mark)).extracting(ConsumerRecord::key).containsExactlyInAnyOrder(
+                "STORE:store:ST-001:ST-001:B-" + run, "STORE:store:ST-005:ST-005:B-" + run);
+
+        // An admin imports for every store, whatever its token lists.
+        String admin = TestTokens.bearerWith("locations", List.of("ST-001"), "admin", "admin");
+        given().header("Authorization", admin).contentType("text/csv").body(csv)
+                .when().post("/imports/pos")
+                .then().statusCode(200).body("accepted", equalTo(1)).body("duplicateReceipts", equalTo(2));
+    }
+
+    @Test
     void aFileWithoutTheDocumentedColumnsIsRefusedWhole() {
         given().header("Authorization", CLERK).contentType("text/csv")
                 .body("store,receipt,sku,qty\nST-001,1,SKU-A,1\n")

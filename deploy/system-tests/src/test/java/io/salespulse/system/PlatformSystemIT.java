@@ -111,6 +111,29 @@ class PlatformSystemIT {
     }
 
     @Test
+    void theDemoClerkImportsAndTakesBackOnlyHerStoresSales() {
+        String receipt = "bound-" + java.util.UUID.randomUUID();
+        String csv = "store,receipt_id,timestamp,sku_or_gtin,quantity,unit_price,payment_type\n"
+                + "ST-003," + receipt + ",2026-03-14T09:00:00Z,SKU-ESPRESSO,1,2.20,CARD\n"
+                + "ST-005," + receipt + ",2026-03-14T09:00:00Z,SKU-ESPRESSO,1,2.20,CARD\n";
+        given().baseUri(stack.gatewayUrl()).auth().oauth2(clerk).contentType("text/csv").body(csv)
+                .when().post("/api/imports/pos")
+                .then().statusCode(200).body("accepted", equalTo(1)).body("rejected[0].row", equalTo(2))
+                .body("rejected[0].reason", containsString("ST-003 is not one of your stores"));
+
+        String desk = "{\"productId\":\"P-1001\",\"locationId\":\"%s\",\"quantity\":1,\"returnOf\":\"%s\"}";
+        given().baseUri(stack.gatewayUrl()).auth().oauth2(clerk).contentType(ContentType.JSON)
+                .body(desk.formatted("ST-003", "paper-receipt-" + receipt))
+                .when().post("/api/inventory/returns")
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("detail", containsString("only for your stores (ST-001, ST-005)"));
+        given().baseUri(stack.gatewayUrl()).auth().oauth2(clerk).contentType(ContentType.JSON)
+                .body(desk.formatted("ST-005", "paper-receipt-" + receipt))
+                .when().post("/api/inventory/returns")
+                .then().statusCode(201).body("restockedAt", equalTo("ST-005"));
+    }
+
+    @Test
     void anAnalystTokenReachesOrderServiceThroughTheGateway() {
         given().baseUri(stack.gatewayUrl()).auth().oauth2(analyst)
                 .when().get("/api/orders")

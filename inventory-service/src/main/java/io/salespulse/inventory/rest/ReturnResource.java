@@ -3,6 +3,7 @@ package io.salespulse.inventory.rest;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.salespulse.inventory.StockService;
 import io.salespulse.inventory.config.InventoryConfig;
+import io.salespulse.support.security.StaffLocations;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +26,8 @@ import java.util.UUID;
 
 /**
  * Returns recorded at a store's counter or the returns desk, including damaged goods, which sale events cannot mark
- * (their lines have no condition): those go to the quarantine location. Clerks handle returns (ARCHITECTURE.md).
+ * (their lines have no condition): those go to the quarantine location. Clerks handle returns (ARCHITECTURE.md); one
+ * bound to stores (token claim {@code locations}) only those of their stores' sales.
  */
 @Path("/inventory/returns")
 @Produces(MediaType.APPLICATION_JSON)
@@ -32,11 +35,13 @@ import java.util.UUID;
 public class ReturnResource {
     private final StockService stock;
     private final SecurityIdentity identity;
+    private final JsonWebToken caller;
     private final Duration halfLife;
 
-    public ReturnResource(StockService stock, SecurityIdentity identity, InventoryConfig config) {
+    public ReturnResource(StockService stock, SecurityIdentity identity, JsonWebToken caller, InventoryConfig config) {
         this.stock = stock;
         this.identity = identity;
+        this.caller = caller;
         this.halfLife = config.velocityHalfLife();
     }
 
@@ -67,7 +72,7 @@ public class ReturnResource {
         boolean damaged = Boolean.TRUE.equals(request.damaged());
         StockService.Return recorded = stock.recordReturn(request.productId(), request.locationId(),
                 request.quantity(), damaged, request.returnOf().strip(), request.note(),
-                identity.getPrincipal().getName());
+                new StockService.Staff(identity.getPrincipal().getName(), StaffLocations.boundOf(identity, caller)));
         Instant now = Instant.now();
         var body = new ReturnResponse(recorded.returnId(), recorded.productId(), request.quantity(), damaged,
                 recorded.returnOf(), recorded.saleVerified(), recorded.originalLocationId(),

@@ -16,6 +16,7 @@ import io.salespulse.ingest.domain.SaleDraftRules;
 import io.salespulse.ingest.domain.SaleIngestService;
 import io.salespulse.ingest.domain.SaleLine;
 import io.salespulse.ingest.domain.SaleType;
+import io.salespulse.ingest.domain.SourcePolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.BufferedReader;
@@ -76,16 +77,26 @@ public class PosImportService {
     }
 
     /**
-     * Imports {@code csv} (UTF-8) uploaded by {@code uploadedBy}.
+     * Who uploads: {@code source} names them in the import's record and log; {@code stores} are the stores they are
+     * bound to (empty: any store), whose receipts alone they may import.
+     */
+    public record Uploader(String source, List<String> stores) {
+        public Uploader {
+            stores = List.copyOf(stores);
+        }
+    }
+
+    /**
+     * Imports {@code csv} (UTF-8) uploaded by {@code uploader}.
      *
      * @throws PosFileException          the header is missing or lacks columns: nothing was imported
      * @throws PosImportAbortedException Kafka or PostgreSQL failed midway: upload the same file again
      */
     @WithSpan("PosImportService.importCsv")
-    public PosImportResult importCsv(InputStream csv, char delimiter, String uploadedBy) {
+    public PosImportResult importCsv(InputStream csv, char delimiter, Uploader uploader) {
         UUID importId = UUID.randomUUID();
-        imports.start(importId, uploadedBy);
-        Run run = new Run(importId);
+        imports.start(importId, uploader.source());
+        Run run = new Run(importId, uploader.stores());
         CountingDigest input = new CountingDigest(csv);
         try (PosCsvReader reader = new PosCsvReader(new BufferedReader(
                 new InputStreamReader(input, StandardCharsets.UTF_8), 64 * 1024), delimiter, paymentTypes, clock)) {
@@ -124,7 +135,7 @@ public class PosImportService {
         imports.finish(importId, true, counts, run.error);
         UUID previous = imports.previous(sha, importId).orElse(null);
         Log.infof("POS import %s by %s: %d rows, %d receipts, %d accepted, %d duplicate, %d rows rejected%s",
-                importId, uploadedBy, run.rows, run.receipts, run.accepted, run.duplicates, run.rejectedCount,
+                importId, uploader.source(), run.rows, run.receipts, run.accepted, run.duplicates, run.rejectedCount,
                 previous == null ? "" : " (same file as import " + previous + ")");
         return new PosImportResult(importId, sha, input.bytes, run.rows, run.receipts, run.accepted, run.acceptedRowCount,
                 run.duplicates, run.rejectedCount, run.rejected, previous, run.error);
@@ -145,6 +156,7 @@ public class PosImportService {
     /** The state of one import: counters, the reported rejections and the batch of receipts waiting to be published. */
     private final class Run {
         private final UUID importId;
+        private final List<String> stores;
         private final List<PosImportResult.Rejection> rejected = new ArrayList<>();
         private final List<SaleDraft> pending = new ArrayList<>();
         private final List<List<Integer>> pendingRows = new ArrayList<>();
@@ -157,8 +169,9 @@ public class PosImportService {
         private int rejectedCount;
         private String error;
 
-        private Run(UUID importId) {
+        private Run(UUID importId, List<String> stores) {
             this.importId = importId;
+            this.stores = stores;
         }
 
         void receipt(PosReceipt receipt) {
@@ -170,6 +183,13 @@ public class PosImportService {
                 return;
             }
             receipts++;
+            if (!SourcePolicy.mayRecordAt(receipt.store(), SourcePolicy.STORE_PREFIX + receipt.store(), stores)) {
+                // A bound clerk's file may hold other stores' receipts; their stock is not the clerk's to move.
+                rejectAll(receipt, "store " + receipt.store() + " is not one of your stores ("
+                        + String.join(", ", stores) + ")");
+                countUnlisted(receipt);
+                return;
+            }
             if (!receipt.valid()) {
                 holdBack(receipt);
                 return;
@@ -243,7 +263,11 @@ public class PosImportService {
             }
             // In file order: each invalid row with its own reason, the others with why they were held back.
             receipt.rowNumbers().forEach(row -> reject(row, invalidRows.getOrDefault(row, why)));
-            // Rows beyond what a receipt keeps in memory are counted, not listed.
+            countUnlisted(receipt);
+        }
+
+        /** Rows beyond what a receipt keeps in memory are counted, not listed. */
+        private void countUnlisted(PosReceipt receipt) {
             int unlisted = receipt.rowCount() - receipt.rowNumbers().size();
             rejectedCount += unlisted;
             rejectedRows.increment(unlisted);

@@ -1,5 +1,6 @@
-package io.salespulse.ingest.rest;
+package io.salespulse.support.security;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonString;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -10,15 +11,23 @@ import java.util.List;
 
 /**
  * The stores a staff member works at: the {@code locations} claim (Keycloak user attribute {@code locations}, mapped
- * by the realm's web-frontend and salespulse-cli clients). Empty when the token has none: that user is not bound.
+ * by the realm's web-frontend and salespulse-cli clients). Services that move stock for staff (sales, POS imports,
+ * returns at the desk) record it only at these stores. Empty means not bound: the token has no such claim, or the
+ * caller speaks for every store (admins, integrations).
  */
-final class StaffLocations {
-    static final String CLAIM = "locations";
+public final class StaffLocations {
+    public static final String CLAIM = "locations";
 
     private StaffLocations() {
     }
 
-    static List<String> of(JsonWebToken token) {
+    /** The stores {@code caller} is bound to; empty for admins and integrations, whatever their token says. */
+    public static List<String> boundOf(SecurityIdentity identity, JsonWebToken caller) {
+        return identity.hasRole("admin") || identity.hasRole("integration") ? List.of() : of(caller);
+    }
+
+    /** The token's {@code locations} claim: a JSON array, or a single string when the mapper is single-valued. */
+    public static List<String> of(JsonWebToken token) {
         Object claim = token.getClaim(CLAIM);
         List<String> stores = new ArrayList<>();
         if (claim instanceof JsonArray array) {
