@@ -4,9 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.salespulse.analytics.data.ExchangeRateRepository;
+import io.salespulse.analytics.domain.ExchangeRateService;
 import io.salespulse.support.Topics;
 import io.salespulse.testsupport.InfraTestResource;
 import io.salespulse.testsupport.TestTokens;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -35,6 +38,11 @@ import static org.hamcrest.Matchers.is;
 class ExchangeRateIT {
     private static final String ADMIN = TestTokens.bearer("ada", "admin");
     private static final String ANALYST = TestTokens.bearer("ana", "analyst");
+
+    @Inject
+    ExchangeRateRepository rateStore;
+    @Inject
+    ExchangeRateService exchangeRates;
 
     @Test
     void anOrderNoRateCoversWaitsOutOfTheFiguresAndCountsOnceWhenTheRateIsSet() throws Exception {
@@ -142,6 +150,43 @@ class ExchangeRateIT {
         given().header("Authorization", ADMIN).when().get("/analytics/exchange-rates")
                 .then().statusCode(200)
                 .body("rates.find { it.currency == 'SEK' }", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
+    void settingOneCurrencysRateCountsOnlyItsOrdersAndThePeriodicPassCountsTheRest() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        var inKroner = Orders.aSale().currency("NOK").occurredAt(now.minusSeconds(2))
+                .line("P-NO-" + tag, "Saft " + tag, "Drinks", 2, "50.00");
+        var inDanishKroner = Orders.aSale().currency("DKK").occurredAt(now.minusSeconds(1))
+                .line("P-DK-" + tag, "Kaffe " + tag, "Drinks", 1, "30.00");
+        send(inKroner);
+        send(inDanishKroner);
+        await().atMost(AnalyticsIT.PATIENCE).untilAsserted(() -> {
+            JsonNode a = analytics(ANALYST);
+            assertThat(waiting(a.get("awaitingExchangeRate"), "NOK")).isEqualTo(1);
+            assertThat(waiting(a.get("awaitingExchangeRate"), "DKK")).isEqualTo(1);
+        });
+
+        // Another replica stores the DKK rate, and its count does not happen (it stopped, or its database call failed).
+        rateStore.upsert("DKK", today().minusDays(1), new java.math.BigDecimal("0.134"), "other-replica");
+        JsonNode set = read(given().header("Authorization", ADMIN).contentType("application/json")
+                .body("{\"validFrom\":\"" + today().minusDays(1) + "\",\"rate\":\"0.0855\"}")
+                .when().put("/analytics/exchange-rates/NOK")
+                .then().statusCode(200).extract().asString());
+        assertThat(set.get("countedNow").asInt()).as("only NOK's waiting order").isEqualTo(1);
+        OrderLedger.record(Orders.aSale().orderId(inKroner.orderId()).occurredAt(inKroner.occurredAt())
+                .line("P-NO-" + tag, "Saft " + tag, "Drinks", 2, "4.275")); // 2 x 50.00 NOK at 0.0855: 8.55 EUR
+        assertThat(waiting(analytics(ANALYST).get("awaitingExchangeRate"), "DKK")).isEqualTo(1);
+
+        exchangeRates.countCoveredPeriodically();
+        OrderLedger.record(Orders.aSale().orderId(inDanishKroner.orderId()).occurredAt(inDanishKroner.occurredAt())
+                .line("P-DK-" + tag, "Kaffe " + tag, "Drinks", 1, "4.02")); // 30.00 DKK at 0.134
+        await().atMost(AnalyticsIT.PATIENCE).untilAsserted(() -> {
+            JsonNode a = analytics(ANALYST);
+            assertThat(waiting(a.get("awaitingExchangeRate"), "DKK")).isZero();
+            assertMoney(a.get("totalRevenue"), OrderLedger.revenue(OrderLedger.all()));
+        });
     }
 
     private static void putRate(String currency, LocalDate validFrom, String rate) {

@@ -82,7 +82,7 @@ public class ExchangeRateService {
         Log.infof("Exchange rate %s -> %s from %s set to %s by %s", currency, config.currency(), validFrom,
                 saved.rate().toPlainString(), actor);
         try {
-            return new RateSet(saved, countCovered());
+            return new RateSet(saved, countCovered(Set.of(currency)));
         } catch (RuntimeException e) {
             // The rate is stored; the periodic pass counts what it covers once the database answers again.
             Log.warnf("Rate stored, but counting the orders it covers failed (the next pass retries): %s",
@@ -91,25 +91,35 @@ public class ExchangeRateService {
         }
     }
 
-    /** The periodic pass: orders kept while a rate was being set (or by another replica) are counted here. */
+    /**
+     * The periodic pass: orders kept while a rate was being set (or by another replica) are counted here. It reads
+     * the rates only of currencies that have waiting orders, and nothing more when none wait.
+     */
     @Scheduled(every = "${analytics.exchange-rates.recount-interval}", delayed = "${analytics.exchange-rates.recount-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void countCoveredPeriodically() {
+    public void countCoveredPeriodically() {
         try {
-            int counted = countCovered();
-            if (counted > 0) {
-                Log.infof("Counted %d orders that were waiting for an exchange rate", counted);
+            List<AwaitingRate> waiting = awaiting.summary();
+            if (!waiting.isEmpty()) {
+                int counted = countCovered(waiting.stream().map(AwaitingRate::currency).collect(Collectors.toSet()));
+                if (counted > 0) {
+                    Log.infof("Counted %d orders that were waiting for an exchange rate", counted);
+                    waiting = awaiting.summary();
+                }
             }
-            waitingOrders.set(awaiting.summary().stream().mapToLong(AwaitingRate::orders).sum());
+            waitingOrders.set(waiting.stream().mapToLong(AwaitingRate::orders).sum());
         } catch (RuntimeException e) {
             Log.warnf("Counting orders waiting for an exchange rate failed, next try in %s: %s",
                     config.exchangeRates().recountInterval(), e.getMessage());
         }
     }
 
-    /** Counts every waiting order a rate now covers, a batch per transaction; returns how many this call counted. */
-    public int countCovered() {
-        ExchangeRates known = new ExchangeRates(config.currency(), rates.all());
+    /**
+     * Counts the waiting orders in {@code currencies} that a rate now covers, a batch per transaction; returns how many
+     * this call counted.
+     */
+    int countCovered(Set<String> currencies) {
+        ExchangeRates known = new ExchangeRates(config.currency(), rates.of(currencies));
         int counted = 0;
         for (Map.Entry<String, LocalDate> covered : known.firstCoveredDays().entrySet()) {
             Drained drained;
