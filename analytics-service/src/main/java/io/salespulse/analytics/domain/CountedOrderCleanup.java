@@ -4,6 +4,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.salespulse.analytics.config.AnalyticsConfig;
 import io.salespulse.analytics.data.CountedOrderRepository;
+import io.salespulse.support.data.Chunks;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
@@ -14,8 +15,6 @@ import java.time.Duration;
  */
 @ApplicationScoped
 public class CountedOrderCleanup {
-    private static final int CHUNK = 5_000;
-
     private final CountedOrderRepository countedOrders;
     private final Duration retention;
 
@@ -35,13 +34,9 @@ public class CountedOrderCleanup {
     }
 
     /** Deletes every counted order past the retention; returns how many. */
-    public int purge() {
-        int total = 0;
-        int deleted;
-        do {
-            deleted = countedOrders.deleteCountedBefore(retention, CHUNK);
-            total += deleted;
-        } while (deleted == CHUNK);
+    public long purge() {
+        long total = Chunks.untilFewerThan(Chunks.DELETE_CHUNK,
+                chunk -> countedOrders.deleteCountedBefore(retention, chunk));
         if (total > 0) {
             Log.infof("Forgot %d counted orders older than %s (the rollups keep their figures)", total, retention);
         }

@@ -5,6 +5,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.salespulse.ingest.config.IngestConfig;
 import io.salespulse.ingest.data.IdempotencyRepository;
 import io.salespulse.ingest.data.WebhookDeliveryRepository;
+import io.salespulse.support.data.Chunks;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
@@ -16,8 +17,6 @@ import java.time.Duration;
  */
 @ApplicationScoped
 public class IdempotencyCleanup {
-    private static final int CHUNK = 5_000;
-
     private final IdempotencyRepository keys;
     private final WebhookDeliveryRepository deliveries;
     private final Duration retention;
@@ -42,13 +41,8 @@ public class IdempotencyCleanup {
     }
 
     /** Deletes every expired key; returns how many. */
-    public int purgeExpired() {
-        int total = 0;
-        int deleted;
-        do {
-            deleted = keys.deleteExpired(retention, CHUNK);
-            total += deleted;
-        } while (deleted == CHUNK);
+    public long purgeExpired() {
+        long total = Chunks.untilFewerThan(Chunks.DELETE_CHUNK, chunk -> keys.deleteExpired(retention, chunk));
         if (total > 0) {
             Log.infof("Deleted %d idempotency keys older than %s", total, retention);
         }
@@ -56,13 +50,9 @@ public class IdempotencyCleanup {
     }
 
     /** Deletes every settled webhook delivery older than its retention; returns how many. */
-    public int purgeDeliveries() {
-        int total = 0;
-        int deleted;
-        do {
-            deleted = deliveries.deleteExpired(deliveryRetention, CHUNK);
-            total += deleted;
-        } while (deleted == CHUNK);
+    public long purgeDeliveries() {
+        long total = Chunks.untilFewerThan(Chunks.DELETE_CHUNK,
+                chunk -> deliveries.deleteExpired(deliveryRetention, chunk));
         if (total > 0) {
             Log.infof("Deleted %d webhook deliveries older than %s", total, deliveryRetention);
         }
