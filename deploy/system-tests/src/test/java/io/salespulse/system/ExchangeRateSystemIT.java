@@ -11,9 +11,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static io.salespulse.system.CounterSales.money;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.is;
@@ -26,24 +26,26 @@ class ExchangeRateSystemIT {
     private static final List<String> CANDIDATES = List.of("USD", "GBP", "CHF", "SEK", "NOK", "DKK", "PLN", "CZK");
     private static SystemStack stack;
     private static String clerk;
+    private static CounterSales sales;
     private static String admin;
 
     @BeforeAll
     static void startStack() {
         stack = SystemStack.get();
         clerk = KeycloakTokens.accessToken(stack, "clerk");
+        sales = new CounterSales(stack, clerk);
         admin = KeycloakTokens.accessToken(stack, "admin");
     }
 
     @Test
     void aSaleInAnotherCurrencyWaitsForItsRateAndThenCountsConvertedOnce() {
         String currency = aCurrencyWithoutRate();
-        JsonPath before = analytics();
+        JsonPath before = sales.analytics();
 
-        postOrder(currency, "10.00");
+        sales.post("P-1001", 1, "10.00", currency);
         await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
-                .until(() -> waiting(analytics(), currency) == 1);
-        JsonPath waiting = analytics();
+                .until(() -> waiting(sales.analytics(), currency) == 1);
+        JsonPath waiting = sales.analytics();
         assertThat(money(waiting, "totalRevenue")).isEqualByComparingTo(money(before, "totalRevenue"));
         assertThat(waiting.getLong("totalOrders")).isEqualTo(before.getLong("totalOrders"));
 
@@ -63,14 +65,14 @@ class ExchangeRateSystemIT {
 
         // 10.00 at 0.5 = 5.00 in the reporting currency, counted once; the next sale counts at once.
         await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-            JsonPath now = analytics();
+            JsonPath now = sales.analytics();
             assertThat(waiting(now, currency)).isZero();
             assertThat(money(now, "totalRevenue")).isEqualByComparingTo(money(before, "totalRevenue").add(new BigDecimal("5.00")));
             assertThat(now.getLong("totalOrders")).isEqualTo(before.getLong("totalOrders") + 1);
         });
-        postOrder(currency, "3.00");
+        sales.post("P-1001", 1, "3.00", currency);
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-            JsonPath now = analytics();
+            JsonPath now = sales.analytics();
             assertThat(money(now, "totalRevenue")).isEqualByComparingTo(money(before, "totalRevenue").add(new BigDecimal("6.50")));
             assertThat(now.getLong("totalOrders")).isEqualTo(before.getLong("totalOrders") + 2);
             assertThat(waiting(now, currency)).isZero();
@@ -85,30 +87,10 @@ class ExchangeRateSystemIT {
                 .orElseThrow(() -> new IllegalStateException("every candidate currency has a rate on this stack"));
     }
 
-    private static void postOrder(String currency, String unitPrice) {
-        given().baseUri(stack.gatewayUrl()).auth().oauth2(clerk)
-                .contentType(ContentType.JSON)
-                .body(Map.of("externalId", "fx-" + UUID.randomUUID(), "channel", "STORE", "locationId", "ST-001",
-                        "currency", currency,
-                        "lines", List.of(Map.of("productId", "P-1001", "quantity", 1, "unitPrice", unitPrice))))
-                .when().post("/api/orders")
-                .then().statusCode(202);
-    }
-
-    private static JsonPath analytics() {
-        return given().baseUri(stack.gatewayUrl()).auth().oauth2(clerk)
-                .when().get("/api/analytics")
-                .then().statusCode(200).extract().jsonPath();
-    }
-
     private static long waiting(JsonPath analytics, String currency) {
         return analytics.<Map<String, Object>>getList("awaitingExchangeRate").stream()
                 .filter(entry -> currency.equals(entry.get("currency")))
                 .mapToLong(entry -> ((Number) entry.get("orders")).longValue())
                 .sum();
-    }
-
-    private static BigDecimal money(JsonPath json, String path) {
-        return new BigDecimal(json.getString(path));
     }
 }
