@@ -238,6 +238,56 @@ class OrderApiIT {
                 .get("/orders").then().statusCode(200);
     }
 
+    @Test
+    void aSaleTellsWhatOfItCanStillComeBack() {
+        analyst().queryParam("returnOf", S1.eventId().toString()).get("/orders/returnable")
+                .then().statusCode(200)
+                .body("orderId", equalTo(S1.orderId().toString())).body("externalId", equalTo(S1.externalId()))
+                .body("locationId", equalTo(STORE)).body("lines.productId", equalTo(List.of(COLA)))
+                .body("lines[0].sku", equalTo("SKU-" + COLA))
+                .body("lines[0].sold", equalTo(2)).body("lines[0].returned", equalTo(1))
+                .body("lines[0].returnable", equalTo(1));
+        // By externalId only within the sale's own source: another source may use the same id for another sale.
+        analyst().queryParam("returnOf", S3.externalId()).queryParam("source", LANE).get("/orders/returnable")
+                .then().statusCode(200).body("orderId", equalTo(S3.orderId().toString()))
+                .body("lines.productId", equalTo(List.of(COLA, CHIPS))).body("lines.returnable", equalTo(List.of(1, 3)));
+        analyst().queryParam("returnOf", S3.externalId()).queryParam("source", TILL).get("/orders/returnable")
+                .then().statusCode(404).contentType("application/problem+json");
+        analyst().queryParam("returnOf", R5.eventId().toString()).get("/orders/returnable")
+                .then().statusCode(404);
+        analyst().get("/orders/returnable").then().statusCode(400).contentType("application/problem+json");
+        given().header("Authorization", TestTokens.bearer("service-account-channel-ingest-service", "order-lookup"))
+                .queryParam("returnOf", S1.eventId().toString()).get("/orders/returnable").then().statusCode(200);
+        given().header("Authorization", TestTokens.bearer("scanner-7", "device"))
+                .queryParam("returnOf", S1.eventId().toString()).get("/orders/returnable").then().statusCode(403);
+    }
+
+    @Test
+    void returnsNamingASaleByItsExternalIdCountOnlyFromTheSalesOwnSource() {
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        String location = STORE + "-RET";
+        String till = "till:" + id;
+        RecordMetadata catalogued = send(Topics.CATALOG_LOCATIONS, location,
+                CatalogRecords.location(location, "EU-South", Instant.now().truncatedTo(ChronoUnit.SECONDS)), "location");
+        TestKafka.awaitProcessed("order-service-catalog", catalogued);
+        SaleEvents.Builder sale = SaleEvents.aSale().source(till).locationId(location).externalId("S-" + id)
+                .productLine(CHIPS, 4, "5.50");
+        SaleEvents.Builder byExternalId = SaleEvents.aReturnOf(sale).returnOf(sale.externalId())
+                .externalId("R1-" + id).productLine(CHIPS, 3, "5.50");
+        SaleEvents.Builder fromAnotherSource = SaleEvents.aReturnOf(sale).source("till:other-" + id)
+                .returnOf(sale.externalId()).externalId("R2-" + id).productLine(CHIPS, 1, "5.50");
+        for (SaleEvents.Builder event : List.of(sale, byExternalId, fromAnotherSource)) {
+            TestKafka.send(Topics.SALES_EVENTS, event.key(), event.json(), "io.salespulse.sale-event.v1");
+        }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> analyst().queryParam("locationId", location)
+                .get("/orders").then().statusCode(200).body("totalItems", equalTo(3)));
+
+        analyst().queryParam("returnOf", sale.eventId().toString()).get("/orders/returnable")
+                .then().statusCode(200)
+                .body("lines[0].sold", equalTo(4)).body("lines[0].returned", equalTo(3))
+                .body("lines[0].returnable", equalTo(1));
+    }
+
     private static RequestSpecification analyst() {
         return given().header("Authorization", TestTokens.bearer("ann", "analyst")).when();
     }

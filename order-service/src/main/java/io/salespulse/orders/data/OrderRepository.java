@@ -50,6 +50,20 @@ public class OrderRepository {
     private static final String FIND_BY_EXTERNAL_ID = "SELECT " + HEADER_COLUMNS
             + " FROM orders o WHERE o.channel = ? AND o.source = ? AND o.external_id = ? AND o.type = ?";
     private static final String FIND_BY_ID = "SELECT " + HEADER_COLUMNS + " FROM orders o WHERE o.order_id = ?";
+    private static final String FIND_SALE_BY_EVENT_ID = "SELECT " + HEADER_COLUMNS
+            + " FROM orders o WHERE o.event_id = ? AND o.type = 'SALE'";
+    /** orders_external_id_idx finds the externalId; a source has it at most once per type. */
+    private static final String FIND_SALE_BY_SOURCE_ID = "SELECT " + HEADER_COLUMNS
+            + " FROM orders o WHERE o.external_id = ? AND o.source = ? AND o.type = 'SALE'";
+    /**
+     * Units returned per product by the RETURN orders naming a sale: by its eventId (any source), or by its externalId
+     * from the sale's own source (an externalId is unique only within its source). orders_return_of_idx.
+     */
+    private static final String RETURNED_UNITS = """
+            SELECT l.product_id, sum(l.quantity) AS units
+            FROM orders o JOIN order_lines l ON l.order_id = o.order_id
+            WHERE o.type = 'RETURN' AND (o.return_of = ? OR (o.return_of = ? AND o.source = ?))
+            GROUP BY l.product_id""";
     private static final String FIND_LINES = """
             SELECT order_id, line_no, product_id, sku, name, category, quantity, unit_price, line_total
             FROM order_lines
@@ -172,6 +186,48 @@ public class OrderRepository {
             return withLines(connection, readHeaders(ps));
         } catch (SQLException e) {
             throw new DataAccessException("Reading an order by external id", e);
+        }
+    }
+
+    /** The sale recorded from this event. */
+    public Optional<Order> findSaleByEventId(UUID eventId) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement ps = connection.prepareStatement(FIND_SALE_BY_EVENT_ID)) {
+            ps.setObject(1, eventId);
+            return withLines(connection, readHeaders(ps));
+        } catch (SQLException e) {
+            throw new DataAccessException("Reading a sale by event id", e);
+        }
+    }
+
+    /** The sale {@code source} knows under {@code externalId}, whichever channel it came through. */
+    public Optional<Order> findSaleBySourceId(String source, String externalId) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement ps = connection.prepareStatement(FIND_SALE_BY_SOURCE_ID)) {
+            ps.setString(1, externalId);
+            ps.setString(2, source);
+            return withLines(connection, readHeaders(ps));
+        } catch (SQLException e) {
+            throw new DataAccessException("Reading a sale by external id", e);
+        }
+    }
+
+    /** Units of each product that RETURN orders naming {@code sale} brought back. */
+    public Map<String, Integer> returnedUnits(OrderHeader sale) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement ps = connection.prepareStatement(RETURNED_UNITS)) {
+            ps.setString(1, sale.eventId().toString());
+            ps.setString(2, sale.externalId());
+            ps.setString(3, sale.source());
+            Map<String, Integer> units = new HashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    units.put(rs.getString("product_id"), rs.getInt("units"));
+                }
+            }
+            return units;
+        } catch (SQLException e) {
+            throw new DataAccessException("Adding up the returns of a sale", e);
         }
     }
 

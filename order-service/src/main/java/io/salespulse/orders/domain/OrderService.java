@@ -88,6 +88,31 @@ public class OrderService {
         return orders.findById(orderId);
     }
 
+    /**
+     * The sale a return names ({@code returnOf}: the sale's eventId, or its externalId within {@code source}, the
+     * returning source) and what of it can still come back; empty when no such sale is recorded.
+     */
+    @WithSpan("OrderService.returnable")
+    public Optional<Returnable> returnable(String returnOf, String source) {
+        Optional<Order> sale = Optional.empty();
+        UUID eventId = uuidOrNull(returnOf);
+        if (eventId != null) {
+            sale = orders.findSaleByEventId(eventId);
+        }
+        if (sale.isEmpty() && source != null) {
+            sale = orders.findSaleBySourceId(source, returnOf);
+        }
+        return sale.map(found -> Returnable.of(found, orders.returnedUnits(found.header())));
+    }
+
+    private static UUID uuidOrNull(String text) {
+        try {
+            return text.length() == 36 ? UUID.fromString(text) : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     private ReferenceData referenceDataFor(List<SaleEvent> events) {
         Set<String> productIds = new HashSet<>();
         Set<String> skus = new HashSet<>();

@@ -70,6 +70,27 @@ public class OrderResource {
     }
 
     @GET
+    @Path("/returnable")
+    @RolesAllowed({"admin", "manager", "clerk", "analyst", "order-lookup"})
+    @Operation(summary = "What of a sale can still be returned",
+            description = "The sale a return names and, per product, the units sold, already returned (by RETURN "
+                    + "orders naming it) and still returnable. channel-ingest checks each new return against it.")
+    public ReturnableResponse returnable(
+            @Parameter(description = "The sale's eventId, or its externalId within source", required = true)
+            @QueryParam("returnOf") String returnOf,
+            @Parameter(description = "The source an externalId is looked up in, e.g. store:ST-001")
+            @QueryParam("source") String source) {
+        if (returnOf == null || returnOf.isBlank() || returnOf.length() > 200
+                || (source != null && source.length() > 200)) {
+            throw new ProblemException(400, "Invalid request", "returnOf (1 to 200 characters) is required; source "
+                    + "has at most 200");
+        }
+        return orders.returnable(returnOf.strip(), source).map(ReturnableResponse::of)
+                .orElseThrow(() -> new ProblemException(404, "Sale not found", "No recorded sale " + returnOf.strip()
+                        + (source == null ? "" : " (by eventId, or externalId in " + source + ")")));
+    }
+
+    @GET
     @Path("/{id}")
     @RolesAllowed({"admin", "manager", "clerk", "analyst"})
     @Operation(summary = "One order with its lines")
