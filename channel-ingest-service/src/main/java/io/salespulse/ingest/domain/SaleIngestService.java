@@ -19,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Turns a sale draft from any channel adapter into a canonical event in Kafka, once: the one path every way of
@@ -73,9 +74,7 @@ public class SaleIngestService {
     public Uni<IngestResult> ingestAsync(SaleDraft draft, String idempotencyKey, long receivedNanos) {
         Context trace = Context.current();
         SaleDraft sale = factory.normalise(draft);
-        String key = idempotencyKey != null ? "idempotency-key:" + idempotencyKey
-                : sale.externalId() != null ? "external-id:" + sale.externalId()
-                : null;
+        String key = keyOf(sale, idempotencyKey);
         if (key == null) {
             EventIdentity identity = factory.newIdentity(sale);
             return publish(sale, identity, trace, receivedNanos)
@@ -87,6 +86,34 @@ public class SaleIngestService {
                 .chain(claim -> claim instanceof KeyClaim.Owned owned
                         ? publishClaimed(sale, key, owned, trace, receivedNanos)
                         : Uni.createFrom().item(() -> answerHeld(sale, requestHash, ((KeyClaim.Held) claim).record())));
+    }
+
+    /**
+     * The answer an earlier, accepted request with the same key and content got; empty when there was none. Read on
+     * a worker thread (a plain JDBC read). Lets a retry of an accepted return be answered as the retry it is, even
+     * though the return itself now counts against its sale.
+     */
+    public Uni<Optional<IngestResult>> acceptedBefore(SaleDraft draft, String idempotencyKey) {
+        SaleDraft sale = factory.normalise(draft);
+        String key = keyOf(sale, idempotencyKey);
+        if (key == null) {
+            return Uni.createFrom().item(Optional.empty());
+        }
+        String requestHash = SaleEventFactory.fingerprint(sale);
+        return Uni.createFrom().item(() -> keys.find(sale.source(), key)
+                        .filter(held -> held.status() == IdempotencyStatus.ACCEPTED
+                                && held.requestHash().equals(requestHash))
+                        .map(held -> {
+                            metrics.replayed(sale.channel());
+                            return new IngestResult(held.identity().eventId(), held.identity().externalId(), true);
+                        }))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    private static String keyOf(SaleDraft sale, String idempotencyKey) {
+        return idempotencyKey != null ? "idempotency-key:" + idempotencyKey
+                : sale.externalId() != null ? "external-id:" + sale.externalId()
+                : null;
     }
 
     /** The answer when an earlier request holds the key: its result, or why there is none yet. */

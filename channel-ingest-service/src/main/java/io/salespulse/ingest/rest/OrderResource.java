@@ -3,6 +3,7 @@ package io.salespulse.ingest.rest;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.salespulse.ingest.domain.IngestResult;
 import io.salespulse.ingest.domain.LocationNotPermittedException;
+import io.salespulse.ingest.domain.ReturnGuard;
 import io.salespulse.ingest.domain.SaleDraft;
 import io.salespulse.ingest.domain.SaleIngestService;
 import io.salespulse.ingest.domain.SourceNotPermittedException;
@@ -47,11 +48,14 @@ public class OrderResource {
     static final String REPLAYED = "Idempotent-Replayed";
 
     private final SaleIngestService ingest;
+    private final ReturnGuard returns;
     private final JsonWebToken caller;
     private final SecurityIdentity identity;
 
-    public OrderResource(SaleIngestService ingest, JsonWebToken caller, SecurityIdentity identity) {
+    public OrderResource(SaleIngestService ingest, ReturnGuard returns, JsonWebToken caller,
+                         SecurityIdentity identity) {
         this.ingest = ingest;
+        this.returns = returns;
         this.caller = caller;
         this.identity = identity;
     }
@@ -78,11 +82,14 @@ public class OrderResource {
             + "names: clerks and managers post as themselves or for a store (store:<locationId>); staff whose token "
             + "lists their stores (claim locations) only at those",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The first request with this key is still in progress; retry after Retry-After",
+    @APIResponse(responseCode = "409", description = "The first request with this key is still in progress (retry after "
+            + "Retry-After), or a return would bring back more of a product than its sale (returnOf) sold, counting "
+            + "earlier returns (title Return exceeds sale)",
             headers = @Header(name = "Retry-After", schema = @Schema(implementation = Integer.class)),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Body larger than 1 MB")
-    @APIResponse(responseCode = "422", description = "The idempotency key was already used for a different order",
+    @APIResponse(responseCode = "422", description = "The idempotency key was already used for a different order, or a "
+            + "return names a product its sale does not have (title Product not in sale)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "Kafka (or the idempotency store) unavailable: not accepted; retry with the same key",
             headers = @Header(name = "Retry-After", schema = @Schema(implementation = Integer.class)),
@@ -108,7 +115,13 @@ public class OrderResource {
                 throw new LocationNotPermittedException(draft.locationId(), draft.source(), stores);
             }
         }
-        return ingest.ingestAsync(draft, idempotencyKey, received).map(OrderResource::accepted);
+        SaleDraft sale = draft;
+        return returns.refusal(sale)
+                .chain(refusal -> refusal.isEmpty()
+                        ? ingest.ingestAsync(sale, idempotencyKey, received)
+                        // Refused now, yet perhaps a retry of this very return, accepted before it counted.
+                        : ingest.acceptedBefore(sale, idempotencyKey).map(first -> first.orElseThrow(refusal::get)))
+                .map(OrderResource::accepted);
     }
 
     private static RestResponse<OrderAccepted> accepted(IngestResult result) {

@@ -1,0 +1,18 @@
+package io.salespulse.ingest.domain;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A recorded sale as order-service's {@code GET /orders/returnable} tells it: per product, the units sold, already
+ * returned and still returnable.
+ */
+public record ReturnableSale(UUID eventId, String externalId, String locationId, List<Line> lines) {
+
+    public ReturnableSale {
+        lines = lines == null ? List.of() : List.copyOf(lines);
+    }
+
+    public record Line(String productId, String sku, int sold, int returned, int returnable) {
+    }
+}
