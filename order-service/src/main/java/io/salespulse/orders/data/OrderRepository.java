@@ -177,39 +177,25 @@ public class OrderRepository {
 
     /** The order the source system knows under this id (recorded from whichever event came first). */
     public Optional<Order> findByExternalId(Channel channel, String source, String externalId, OrderType type) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement ps = connection.prepareStatement(FIND_BY_EXTERNAL_ID)) {
+        return findOne(FIND_BY_EXTERNAL_ID, "Reading an order by external id", ps -> {
             ps.setString(1, channel.name());
             ps.setString(2, source);
             ps.setString(3, externalId);
             ps.setString(4, type.name());
-            return withLines(connection, readHeaders(ps));
-        } catch (SQLException e) {
-            throw new DataAccessException("Reading an order by external id", e);
-        }
+        });
     }
 
     /** The sale recorded from this event. */
     public Optional<Order> findSaleByEventId(UUID eventId) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement ps = connection.prepareStatement(FIND_SALE_BY_EVENT_ID)) {
-            ps.setObject(1, eventId);
-            return withLines(connection, readHeaders(ps));
-        } catch (SQLException e) {
-            throw new DataAccessException("Reading a sale by event id", e);
-        }
+        return findOne(FIND_SALE_BY_EVENT_ID, "Reading a sale by event id", ps -> ps.setObject(1, eventId));
     }
 
     /** The sale {@code source} knows under {@code externalId}, whichever channel it came through. */
     public Optional<Order> findSaleBySourceId(String source, String externalId) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement ps = connection.prepareStatement(FIND_SALE_BY_SOURCE_ID)) {
+        return findOne(FIND_SALE_BY_SOURCE_ID, "Reading a sale by external id", ps -> {
             ps.setString(1, externalId);
             ps.setString(2, source);
-            return withLines(connection, readHeaders(ps));
-        } catch (SQLException e) {
-            throw new DataAccessException("Reading a sale by external id", e);
-        }
+        });
     }
 
     /** Units of each product that RETURN orders naming {@code sale} brought back. */
@@ -232,13 +218,23 @@ public class OrderRepository {
     }
 
     public Optional<Order> findById(UUID orderId) {
+        return findOne(FIND_BY_ID, "Reading an order", ps -> ps.setObject(1, orderId));
+    }
+
+    /** The order (with its lines) that {@code sql}, a header query for at most one order, finds. */
+    private Optional<Order> findOne(String sql, String what, Parameters parameters) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement ps = connection.prepareStatement(FIND_BY_ID)) {
-            ps.setObject(1, orderId);
+             PreparedStatement ps = connection.prepareStatement(sql)) {
+            parameters.bind(ps);
             return withLines(connection, readHeaders(ps));
         } catch (SQLException e) {
-            throw new DataAccessException("Reading an order", e);
+            throw new DataAccessException(what, e);
         }
+    }
+
+    @FunctionalInterface
+    private interface Parameters {
+        void bind(PreparedStatement ps) throws SQLException;
     }
 
     public List<OrderHeader> search(OrderCriteria criteria) {
