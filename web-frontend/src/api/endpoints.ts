@@ -12,6 +12,7 @@ import type {
   OrderSource,
   OrderSummary,
   Page,
+  Returnable,
   Product,
   Recommendations,
   StockAlert,
@@ -36,6 +37,7 @@ export class Api {
   orders = (query: Query, signal?: AbortSignal) => this.http.get<Page<OrderSummary>>('/api/orders', query, signal);
   orderSources = (signal?: AbortSignal) => this.http.get<OrderSource[]>('/api/orders/sources', undefined, signal);
   order = (orderId: string) => this.http.get<OrderDetail>(`/api/orders/${seg(orderId)}`);
+  returnable = (returnOf: string) => this.http.get<Returnable>('/api/orders/returnable', { returnOf });
 
   products = (query: Query, signal?: AbortSignal) => this.http.get<Page<Product>>('/api/products', query, signal);
   product = (id: string) => this.http.get<Product>(`/api/products/${seg(id)}`);

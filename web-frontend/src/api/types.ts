@@ -177,6 +177,13 @@ export interface OrderDetail extends OrderSummary {
   lines: OrderLine[];
 }
 
+/** GET /api/orders/returnable: per product of a sale, what was sold, came back and can still come back. */
+export interface Returnable {
+  orderId: string;
+  eventId: string;
+  lines: { productId: string; sku: string | null; sold: number; returned: number; returnable: number }[];
+}
+
 export interface NewOrderLine {
   productId?: string;
   sku?: string;

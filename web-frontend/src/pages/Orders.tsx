@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { ApiError } from '../api/http';
 import type { Api } from '../api/endpoints';
-import { CHANNELS, type NewOrder, type OrderDetail, type OrderSource, type OrderSummary } from '../api/types';
+import { CHANNELS, type NewOrder, type OrderDetail, type OrderSource, type OrderSummary, type Returnable } from '../api/types';
 import { useApi, useCan } from '../auth/AuthContext';
 import { useCatalog } from '../components/Catalog';
 import { Pager } from '../components/Pager';
@@ -355,6 +355,21 @@ export function buildReturn(order: OrderDetail, quantities: Record<number, numbe
   };
 }
 
+/**
+ * How many units of each line can still be returned: a product's returnable units go to its lines in line order.
+ * Without an answer from order-service (null) every sold unit is offered; ingest still checks the return.
+ */
+export function returnableByLine(order: OrderDetail, returnable: Returnable | null): Record<number, number> {
+  const left = new Map((returnable?.lines ?? []).map((l) => [l.productId, l.returnable]));
+  const caps: Record<number, number> = {};
+  for (const line of order.lines) {
+    const remaining = returnable ? (left.get(line.productId) ?? 0) : line.quantity;
+    caps[line.lineNo] = Math.min(line.quantity, remaining);
+    if (returnable) left.set(line.productId, remaining - caps[line.lineNo]);
+  }
+  return caps;
+}
+
 function OrderDetailDialog({ orderId, onClose, onReturned }: { orderId: string; onClose(): void; onReturned(): void }) {
   const api = useApi();
   const catalog = useCatalog();
@@ -362,11 +377,28 @@ function OrderDetailDialog({ orderId, onClose, onReturned }: { orderId: string; 
   const detail = useAsync(() => api.order(orderId), [orderId]);
   const [returning, setReturning] = useState(false);
   const [quantities, setQuantities] = useState<Record<number, number>>({});
+  const [caps, setCaps] = useState<Record<number, number>>({});
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   // One key per return form: a double click records one return; the next return gets a new key.
   const [key, setKey] = useState(uuid);
   const o = detail.data;
+
+  const startReturn = async (order: OrderDetail) => {
+    setBusy(true);
+    // A sale not recorded yet (404) or an unreachable order-service: offer what was sold.
+    const returnable = await api.returnable(order.eventId).catch(() => null);
+    const left = returnableByLine(order, returnable);
+    setBusy(false);
+    setCaps(left);
+    setQuantities(left);
+    if (Object.values(left).every((n) => n === 0)) {
+      setMessage({ ok: false, text: 'Everything of this sale has come back already' });
+      return;
+    }
+    setMessage(null);
+    setReturning(true);
+  };
 
   const submitReturn = async () => {
     if (!o) return;
@@ -441,9 +473,14 @@ function OrderDetailDialog({ orderId, onClose, onReturned }: { orderId: string; 
                     Line total
                   </th>
                   {returning && (
-                    <th scope="col" className="num">
-                      Return
-                    </th>
+                    <>
+                      <th scope="col" className="num">
+                        Left to return
+                      </th>
+                      <th scope="col" className="num">
+                        Return
+                      </th>
+                    </>
                   )}
                 </tr>
               </thead>
@@ -465,17 +502,22 @@ function OrderDetailDialog({ orderId, onClose, onReturned }: { orderId: string; 
                       {formatMoney(l.lineTotal, o.currency)}
                     </td>
                     {returning && (
-                      <td data-label="Return" className="num">
-                        <input
-                          type="number"
-                          className="qty"
-                          min={0}
-                          max={l.quantity}
-                          value={quantities[l.lineNo] ?? 0}
-                          aria-label={`Units of ${l.name ?? l.productId} to return`}
-                          onChange={(e) => setQuantities((q) => ({ ...q, [l.lineNo]: Math.max(0, Math.min(l.quantity, e.target.valueAsNumber || 0)) }))}
-                        />
-                      </td>
+                      <>
+                        <td data-label="Left to return" className="num">
+                          {caps[l.lineNo] ?? 0}
+                        </td>
+                        <td data-label="Return" className="num">
+                          <input
+                            type="number"
+                            className="qty"
+                            min={0}
+                            max={caps[l.lineNo] ?? 0}
+                            value={quantities[l.lineNo] ?? 0}
+                            aria-label={`Units of ${l.name ?? l.productId} to return`}
+                            onChange={(e) => setQuantities((q) => ({ ...q, [l.lineNo]: Math.max(0, Math.min(caps[l.lineNo] ?? 0, e.target.valueAsNumber || 0)) }))}
+                          />
+                        </td>
+                      </>
                     )}
                   </tr>
                 ))}
@@ -489,7 +531,7 @@ function OrderDetailDialog({ orderId, onClose, onReturned }: { orderId: string; 
             {canReturn && o.type === 'SALE' && (
               <div className="actions">
                 {!returning ? (
-                  <button type="button" className="secondary" onClick={() => { setReturning(true); setQuantities(Object.fromEntries(o.lines.map((l) => [l.lineNo, l.quantity]))); }}>
+                  <button type="button" className="secondary" onClick={() => void startReturn(o)} disabled={busy}>
                     Start a return
                   </button>
                 ) : (

@@ -6,7 +6,7 @@ import { visibleNav } from '../App';
 import { can } from '../auth/roles';
 import { nextSort } from '../components/SortHeader';
 import { fillPercent, stockStatus } from '../components/StockLevel';
-import { Orders, buildReturn, ordersCsv, ordersQuery, sourceOptions } from './Orders';
+import { Orders, buildReturn, ordersCsv, ordersQuery, returnableByLine, sourceOptions } from './Orders';
 import { Inventory, validThresholds, withLiveLevel } from './Inventory';
 import { Alerts, mergeAlerts } from './Alerts';
 import { ExpiringLots } from './ExpiringLots';
@@ -128,6 +128,41 @@ describe('orders', () => {
       type: 'RETURN', returnOf: detail.eventId, channel: 'STORE', source: 'store:ST-001', locationId: 'ST-001', currency: 'EUR',
       lines: [{ productId: 'P-1001', quantity: 1, unitPrice: '1.99' }],
     });
+  });
+
+  it('offers only what is left to return, a product over its lines in line order', () => {
+    const line = (lineNo: number, productId: string, quantity: number) =>
+      ({ lineNo, productId, sku: null, name: productId, category: null, quantity, unitPrice: 1, lineTotal: quantity });
+    const detail = { ...anOrder(), lines: [line(0, 'P-1001', 2), line(1, 'P-1002', 1), line(2, 'P-1001', 3)] } as OrderDetail;
+    const returnable = { orderId: detail.orderId, eventId: detail.eventId, lines: [
+      { productId: 'P-1001', sku: null, sold: 5, returned: 1, returnable: 4 },
+      { productId: 'P-1002', sku: null, sold: 1, returned: 1, returnable: 0 },
+    ] };
+    expect(returnableByLine(detail, returnable)).toEqual({ 0: 2, 1: 0, 2: 2 });
+    // order-service did not answer: every sold unit (ingest still checks the return).
+    expect(returnableByLine(detail, null)).toEqual({ 0: 2, 1: 1, 2: 3 });
+  });
+
+  it('starts a return with what is left and says when nothing is', async () => {
+    const detail = { ...anOrder(), lines: [
+      { lineNo: 0, productId: 'P-1001', sku: 'S', name: 'Cola', category: 'soft', quantity: 2, unitPrice: 1.99, lineTotal: 3.98 },
+    ] } as OrderDetail;
+    const left = { orderId: detail.orderId, eventId: detail.eventId, lines: [{ productId: 'P-1001', sku: 'S', sold: 2, returned: 1, returnable: 1 }] };
+    const returnable = vi.fn(async () => left);
+    renderWithSession(<Orders />, { roles: ['clerk'], api: fakeApi({
+      orders: vi.fn(async () => ({ items: [anOrder()], page: 0, size: 25, totalItems: 1 })),
+      order: vi.fn(async () => detail),
+      returnable,
+    }) });
+    const user = userEvent.setup();
+    await user.click(await screen.findByText('R-1'));
+    await user.click(await screen.findByRole('button', { name: 'Start a return' }));
+    expect(returnable).toHaveBeenCalledWith(detail.eventId);
+    expect(await screen.findByLabelText('Units of Cola to return')).toHaveValue(1);
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    left.lines[0] = { ...left.lines[0], returned: 2, returnable: 0 };
+    await user.click(screen.getByRole('button', { name: 'Start a return' }));
+    expect(await screen.findByText('Everything of this sale has come back already')).toBeInTheDocument();
   });
 
   it('lists orders, sorts on a header click and pages', async () => {

@@ -100,6 +100,7 @@ export function fakeApi(over: Partial<Record<keyof Api, unknown>> = {}): Api {
     orders: vi.fn(() => Promise.resolve({ items: [], page: 0, size: 10, totalItems: 0 })),
     orderSources: vi.fn(() => Promise.resolve([])),
     order: vi.fn(notFound),
+    returnable: vi.fn(notFound),
     products: vi.fn(() => Promise.resolve({ items: [], page: 0, size: 10, totalItems: 0 })),
     product: vi.fn(notFound),
     productByGtin: vi.fn(notFound),
