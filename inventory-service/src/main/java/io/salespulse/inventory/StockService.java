@@ -24,6 +24,7 @@ import io.salespulse.inventory.domain.Thresholds;
 import io.salespulse.inventory.messaging.InventoryEvents;
 import io.salespulse.support.DeadLetter;
 import io.salespulse.support.ProblemException;
+import io.salespulse.support.security.StaffLocations;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -189,7 +190,7 @@ public class StockService {
         }
 
         boolean mayWorkAt(String locationId) {
-            return stores.isEmpty() || stores.contains(locationId);
+            return StaffLocations.allows(stores, locationId);
         }
     }
 

@@ -1,13 +1,12 @@
 package io.salespulse.ingest.domain;
 
 import java.util.List;
-import java.util.UUID;
 
 /**
  * A recorded sale as order-service's {@code GET /orders/returnable} tells it: per product, the units sold, already
- * returned and still returnable.
+ * returned and still returnable (the rest of its answer is not needed here).
  */
-public record ReturnableSale(UUID eventId, String externalId, String locationId, List<Line> lines) {
+public record ReturnableSale(List<Line> lines) {
 
     public ReturnableSale {
         lines = lines == null ? List.of() : List.copyOf(lines);

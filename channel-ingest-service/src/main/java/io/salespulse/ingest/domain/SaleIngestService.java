@@ -103,10 +103,7 @@ public class SaleIngestService {
         return Uni.createFrom().item(() -> keys.find(sale.source(), key)
                         .filter(held -> held.status() == IdempotencyStatus.ACCEPTED
                                 && held.requestHash().equals(requestHash))
-                        .map(held -> {
-                            metrics.replayed(sale.channel());
-                            return new IngestResult(held.identity().eventId(), held.identity().externalId(), true);
-                        }))
+                        .map(held -> replayOf(sale, held)))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
@@ -116,14 +113,19 @@ public class SaleIngestService {
                 : null;
     }
 
+    /** A retry's answer: the result the accepted first request got, counted as replayed. */
+    private IngestResult replayOf(SaleDraft sale, IdempotencyRecord held) {
+        metrics.replayed(sale.channel());
+        return new IngestResult(held.identity().eventId(), held.identity().externalId(), true);
+    }
+
     /** The answer when an earlier request holds the key: its result, or why there is none yet. */
     private IngestResult answerHeld(SaleDraft sale, String requestHash, IdempotencyRecord held) {
         if (!held.requestHash().equals(requestHash)) {
             throw new IdempotencyKeyReusedException();
         }
         if (held.status() == IdempotencyStatus.ACCEPTED) {
-            metrics.replayed(sale.channel());
-            return new IngestResult(held.identity().eventId(), held.identity().externalId(), true);
+            return replayOf(sale, held);
         }
         // PENDING and recent (FAILED rows of the same request are always taken over by the claim).
         throw new RequestInProgressException();

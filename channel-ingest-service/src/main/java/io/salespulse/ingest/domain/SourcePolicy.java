@@ -1,5 +1,7 @@
 package io.salespulse.ingest.domain;
 
+import io.salespulse.support.security.StaffLocations;
+
 import java.util.List;
 
 /**
@@ -32,10 +34,7 @@ public final class SourcePolicy {
      * @param staffLocations the stores the caller is bound to; empty when the caller is not bound to any
      */
     public static boolean mayRecordAt(String locationId, String source, List<String> staffLocations) {
-        if (staffLocations.isEmpty()) {
-            return true;
-        }
-        return staffLocations.contains(locationId)
-                && (!source.startsWith(STORE_PREFIX) || staffLocations.contains(source.substring(STORE_PREFIX.length())));
+        return StaffLocations.allows(staffLocations, locationId) && (!source.startsWith(STORE_PREFIX)
+                || StaffLocations.allows(staffLocations, source.substring(STORE_PREFIX.length())));
     }
 }

@@ -6,14 +6,13 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ReturnCheckTest {
     private static final BigDecimal PRICE = new BigDecimal("2.20");
     // Sold 3 espresso (1 came back already) and 2 cookies.
-    private static final ReturnableSale SALE = new ReturnableSale(UUID.randomUUID(), "R-1", "ST-001", List.of(
+    private static final ReturnableSale SALE = new ReturnableSale(List.of(
             new ReturnableSale.Line("P-1001", "SKU-ESPRESSO", 3, 1, 2),
             new ReturnableSale.Line("P-1020", "SKU-COOKIES", 2, 0, 2)));
 

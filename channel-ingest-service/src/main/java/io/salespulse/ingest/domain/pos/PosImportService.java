@@ -16,7 +16,7 @@ import io.salespulse.ingest.domain.SaleDraftRules;
 import io.salespulse.ingest.domain.SaleIngestService;
 import io.salespulse.ingest.domain.SaleLine;
 import io.salespulse.ingest.domain.SaleType;
-import io.salespulse.ingest.domain.SourcePolicy;
+import io.salespulse.support.security.StaffLocations;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.BufferedReader;
@@ -183,7 +183,7 @@ public class PosImportService {
                 return;
             }
             receipts++;
-            if (!SourcePolicy.mayRecordAt(receipt.store(), SourcePolicy.STORE_PREFIX + receipt.store(), stores)) {
+            if (!StaffLocations.allows(stores, receipt.store())) {
                 // A bound clerk's file may hold other stores' receipts; their stock is not the clerk's to move.
                 rejectAll(receipt, "store " + receipt.store() + " is not one of your stores ("
                         + String.join(", ", stores) + ")");

@@ -26,6 +26,11 @@ public final class StaffLocations {
         return identity.hasRole("admin") || identity.hasRole("integration") ? List.of() : of(caller);
     }
 
+    /** Whether staff bound to {@code stores} (empty: not bound) may move stock at {@code locationId}. */
+    public static boolean allows(List<String> stores, String locationId) {
+        return stores.isEmpty() || stores.contains(locationId);
+    }
+
     /** The token's {@code locations} claim: a JSON array, or a single string when the mapper is single-valued. */
     public static List<String> of(JsonWebToken token) {
         Object claim = token.getClaim(CLAIM);
