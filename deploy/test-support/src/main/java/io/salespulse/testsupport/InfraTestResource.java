@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Real PostgreSQL and a real Kafka broker for a service's {@code @QuarkusTest}, without Docker:
@@ -56,9 +57,10 @@ public class InfraTestResource implements QuarkusTestResourceLifecycleManager {
     private static Infra launch() {
         try {
             Path dir = Files.createTempDirectory("salespulse-infra");
-            int pgPort = freePort();
-            int kafkaPort = freePort();
-            int controllerPort = freePort();
+            int[] ports = distinctFreePorts(3);
+            int pgPort = ports[0];
+            int kafkaPort = ports[1];
+            int controllerPort = ports[2];
             Path java = Path.of(System.getProperty("java.home"), "bin", "java");
             ProcessBuilder builder = new ProcessBuilder(java.toString(), "-Xmx512m", "-XX:+UseSerialGC",
                     "-Dsalespulse.repo.root=" + RepoPaths.root(),
@@ -80,7 +82,7 @@ public class InfraTestResource implements QuarkusTestResourceLifecycleManager {
         Instant deadline = Instant.now().plus(timeout);
         while (!Files.exists(dir.resolve("ready"))) {
             if (!process.isAlive() || Instant.now().isAfter(deadline)) {
-                process.destroyForcibly();
+                stop(process);
                 throw new IllegalStateException("Test infrastructure did not start; its log:\n"
                         + Files.readString(dir.resolve("infra.log")));
             }
@@ -107,9 +109,38 @@ public class InfraTestResource implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    /** SIGTERM first, so the child's shutdown hooks stop the PostgreSQL it started; SIGKILL only if it hangs. */
+    private static void stop(Process process) {
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Ports held open together while chosen: one at a time, the kernel may hand out the same port twice, and a Kafka
+     * client that meets PostgreSQL on "its" port reads the answer as a huge frame size (OutOfMemoryError).
+     */
+    static int[] distinctFreePorts(int count) throws IOException {
+        ServerSocket[] sockets = new ServerSocket[count];
+        try {
+            int[] ports = new int[count];
+            for (int i = 0; i < count; i++) {
+                sockets[i] = new ServerSocket(0);
+                ports[i] = sockets[i].getLocalPort();
+            }
+            return ports;
+        } finally {
+            for (ServerSocket socket : sockets) {
+                if (socket != null) {
+                    socket.close();
+                }
+            }
         }
     }
 }

@@ -74,12 +74,30 @@ public final class LocalInfra {
                 markReady(readyDir);
             } catch (Exception e) {
                 System.err.println("Kafka did not become ready: " + e);
-                Runtime.getRuntime().halt(1);
+                exitRunningShutdownHooks(1);
             }
         }, "kafka-topics");
         topics.setDaemon(true);
         topics.start();
         LocalKafka.run(config);
+    }
+
+    /**
+     * System.exit, so the hooks stop PostgreSQL (halt would leave it running); halts if a hook hangs, since a
+     * broker that failed to start may never release its own.
+     */
+    private static void exitRunningShutdownHooks(int status) {
+        Thread watchdog = new Thread(() -> {
+            try {
+                Thread.sleep(30_000);
+            } catch (InterruptedException ignored) {
+                // halting anyway
+            }
+            Runtime.getRuntime().halt(status);
+        }, "exit-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+        System.exit(status);
     }
 
     /** Tests start this JVM as a child: when the parent dies its pipe closes and we stop cleanly. */
