@@ -54,8 +54,9 @@ public final class SystemStack {
         if (instance == null) {
             instance = new SystemStack(repoRoot());
             if (!EXTERNAL) {
-                instance.run("up");
+                // Before up: an up that fails half-way must still stop what it started.
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> instance.run("down"), "stack-down"));
+                instance.run("up");
             }
         }
         return instance;

@@ -10,6 +10,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 
 /**
  * A real PostgreSQL server from the zonky binaries (resolved through Maven). zonky runs initdb/pg_ctl inside
@@ -38,6 +39,8 @@ public final class LocalPostgres implements AutoCloseable {
                 .setPort(port)
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
+                // zonky waits 10 s by default; on two cores beside a starting Keycloak that was once not enough.
+                .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("shared_buffers", "128MB")
